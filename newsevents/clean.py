@@ -1,0 +1,155 @@
+"""Turn a raw document into cleaned text plus metadata (title, publication date and its origin).
+
+Cleaning is line-based and auditable: every removed line or span is returned with the kind of
+boilerplate it matched. Curly quotes become straight ones; runs of blanks collapse; blank lines
+collapse to one paragraph break.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from newsevents.config import REFERENCE_DIR
+
+QUOTE_TABLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "\u00a0": " "})
+CUE_PATTERN = re.compile(r"\s*\[(?:music|applause|laughter|inaudible|crosstalk|silence|no audio)\]\s*", re.IGNORECASE)
+# A speaker label opens a transcript turn: `KELLY:` or `ANTONIO GUTERRES:` in capitals.
+SPEAKER_LABEL_PATTERN = re.compile(r"^(?P<speaker>[A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s+(?=\S)")
+ISO_DATE_PATTERN = re.compile(r"\bdate\s+(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+DATELINE_PATTERN = re.compile(
+    r"^(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\b(?:\s*[-–—]\s*\w[\w ]*)?$"
+)
+TITLE_PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,40}$")
+DATE_ORIGINS = ("manifest", "text", "none")
+LINES_SCANNED_FOR_DATE = 3
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    kind: str
+    scope: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanedDocument:
+    text: str
+    title: str | None
+    published_date: date | None
+    published_date_origin: str
+    removed: tuple[RemovedSpan, ...]
+    speakers: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_boilerplate_patterns(path: Path = REFERENCE_DIR / "boilerplate_patterns.csv") -> tuple[BoilerplatePattern, ...]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(
+            BoilerplatePattern(row["kind"], row["scope"], re.compile(row["pattern"], re.IGNORECASE)) for row in rows
+        )
+
+
+def normalise_line(line: str) -> str:
+    return re.sub(r"[ \t\u2000-\u200b]+", " ", line.translate(QUOTE_TABLE)).strip()
+
+
+def parse_text_date(value: str) -> date | None:
+    for fmt in ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%b. %d, %Y"):
+        try:
+            return datetime.strptime(value.replace("Sept", "Sep"), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def split_leading_date(line: str) -> tuple[date | None, str]:
+    """A date the page template put at the top (`date 2023-02-15 ...`, `Apr 26, 2022 - World`), and what is left."""
+    iso = ISO_DATE_PATTERN.search(line)
+    if iso and iso.start() < 5:
+        return parse_text_date(iso.group("date")), line[iso.end():].strip()
+    dateline = DATELINE_PATTERN.match(line)
+    if dateline:
+        return parse_text_date(dateline.group("date")), ""
+    return None, line
+
+
+def strip_boilerplate(line: str, patterns: tuple[BoilerplatePattern, ...]) -> tuple[str, list[RemovedSpan]]:
+    removed: list[RemovedSpan] = []
+    for pattern in patterns:
+        if pattern.scope == "line" and pattern.pattern.search(line):
+            return "", [RemovedSpan(pattern.kind, line)]
+        if pattern.scope == "inline":
+            for match in pattern.pattern.finditer(line):
+                removed.append(RemovedSpan(pattern.kind, match.group().strip()))
+            line = pattern.pattern.sub("", line).strip()
+    return line, removed
+
+
+def strip_transcript_noise(line: str) -> tuple[str, list[RemovedSpan], str | None]:
+    removed = [RemovedSpan("transcript_cue", m.group().strip()) for m in CUE_PATTERN.finditer(line)]
+    line = CUE_PATTERN.sub(" ", line).strip()
+    speaker = None
+    label = SPEAKER_LABEL_PATTERN.match(line)
+    if label:
+        speaker = label.group("speaker").strip()
+        removed.append(RemovedSpan("speaker_label", label.group().strip()))
+        line = line[label.end():]
+    return line, removed, speaker
+
+
+def title_without_publisher(title: str, publisher: str | None) -> str:
+    suffix = TITLE_PUBLISHER_SUFFIX.search(title)
+    if suffix and publisher and publisher.lower().split()[0] in suffix.group().lower():
+        return title[: suffix.start()].strip()
+    return title
+
+
+def clean_document(raw_text: str, manifest: dict[str, str] | None = None) -> CleanedDocument:
+    """Clean one document's text and find its title and publication date."""
+    manifest = manifest or {}
+    patterns = load_boilerplate_patterns()
+    kept: list[str] = []
+    removed: list[RemovedSpan] = []
+    speakers: list[str] = []
+    text_date: date | None = None
+    for line_number, raw_line in enumerate(raw_text.splitlines()):
+        line = normalise_line(raw_line)
+        if line_number < LINES_SCANNED_FOR_DATE and text_date is None and line:
+            text_date, rest = split_leading_date(line)
+            if text_date is not None:
+                removed.append(RemovedSpan("dateline", line[: len(line) - len(rest)].strip()))
+                line = rest
+        line, line_removed = strip_boilerplate(line, patterns)
+        removed.extend(line_removed)
+        line, noise_removed, speaker = strip_transcript_noise(line)
+        removed.extend(noise_removed)
+        if speaker and speaker not in speakers:
+            speakers.append(speaker)
+        if line:
+            kept.append(line)
+        elif kept and kept[-1] != "":
+            kept.append("")
+    paragraphs = "\n".join(kept).strip()
+    paragraphs = re.sub(r"\n{2,}", "\n\n", paragraphs)
+
+    manifest_date = parse_text_date(manifest["published_date"]) if manifest.get("published_date") else None
+    published_date, origin = (
+        (manifest_date, "manifest") if manifest_date else (text_date, "text") if text_date else (None, "none")
+    )
+    first_line = next((line for line in kept if line), None)
+    title = manifest.get("title") or (
+        title_without_publisher(first_line, manifest.get("publisher")) if first_line else None
+    )
+    return CleanedDocument(paragraphs, title, published_date, origin, tuple(removed), tuple(speakers))

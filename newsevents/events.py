@@ -1,0 +1,438 @@
+"""Event coding: who did what to whom, where, from the dependency parse and the verb dictionary.
+
+For each verb (or event noun such as `meeting with`) that the verb dictionary knows, the coder finds the
+acting entity (the subject, the `by` agent of a passive, or the subject inherited from the governing
+clause), the target (direct object, dative, or the object of `to`/`with`/`against`/...), and the place
+(`in`/`near`/`at` a place). Coordinated actors (`the UK, Germany and Canada pledged`) give one event
+each, as GDELT does. The clause's mode says whether it reports something that happened:
+`asserted`, or `negated`, `hypothetical`, `future`, `question`; only asserted events become facts.
+
+Reports of the same happening (same actors, same CAMEO root, same date, same or unknown place) merge
+into one event; for symmetric interactions (meetings, talks) the order of the two actors does not matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.config import REFERENCE_DIR
+from newsevents.entities import Entity, EntityMention, default_country_entities
+from newsevents.reference import read_reference_csv
+from newsevents.tone import sentence_tone
+
+MODES = ("asserted", "negated", "hypothetical", "future", "question")
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
+PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
+INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
+PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
+RELATIVE_PRONOUNS = ("who", "which", "that")
+PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
+HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must")
+FUTURE_AUXILIARIES = ("will", "shall", "'ll")
+INTENTION_VERBS = frozenset(
+    "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
+)
+CONDITIONAL_MARKERS = ("if", "unless", "whether")
+# Interactions whose two sides play the same part: A meets B is B meets A.
+SYMMETRIC_EVENT_CODES = frozenset(("040", "041", "044", "046", "060", "061"))
+PLACE_FEATURES = ("city", "region", "country")
+CONSULT_ROOT = "04"
+LEAD_SENTENCES = 3
+PRONOUN_LOOKBACK_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    lemma: str
+    pos: str
+    particle: str
+    preposition: str
+    objects: frozenset[str]
+    event_code: str
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + bool(self.preposition) + bool(self.objects)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One report of an event in one sentence."""
+
+    sentence_index: int
+    sentence_text: str
+    event_code: str
+    mode: str
+    actor1: EntityMention
+    actor2: EntityMention | None
+    location: Entity | None
+    action_start_char: int
+    action_end_char: int
+    action_text: str
+    event_date: date | None
+    confidence: int
+    tone: float
+    is_lead: bool
+
+
+@lru_cache(maxsize=2)
+def load_verb_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
+    """Verb-dictionary rows grouped by (lemma, part of speech), in file order."""
+    patterns: dict[tuple[str, str], list[VerbPattern]] = defaultdict(list)
+    for row in read_reference_csv(reference_dir / "verb_patterns.csv"):
+        if not row["event_code"]:
+            raise ValueError(f"verb_patterns.csv: row for {row['lemma']!r} has no event_code")
+        pattern = VerbPattern(
+            lemma=row["lemma"].lower(),
+            pos=row["pos"].upper(),
+            particle=row["particle"].lower(),
+            preposition=row["preposition"].lower(),
+            objects=frozenset(o.strip().lower() for o in row["object"].split("|") if o.strip()),
+            event_code=row["event_code"],
+        )
+        patterns[(pattern.lemma, pattern.pos)].append(pattern)
+    return {key: tuple(rows) for key, rows in patterns.items()}
+
+
+def object_lemmas(trigger: Token) -> set[str]:
+    """Lemmas of the trigger's objects, with the nouns of `of` phrases (`the supply of tanks`)."""
+    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    if trigger.pos_ == "NOUN":
+        heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    lemmas: set[str] = set()
+    for head in heads:
+        for token in [head, *head.conjuncts]:
+            lemmas.update({token.lemma_.lower(), token.lower_})
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+    return lemmas
+
+
+def pattern_matches(pattern: VerbPattern, trigger: Token) -> bool:
+    children = list(trigger.children)
+    if pattern.particle and pattern.particle not in {c.lower_ for c in children if c.dep_ in ("prt", "prep")}:
+        return False
+    if pattern.preposition and pattern.preposition not in {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent")}:
+        return False
+    return not pattern.objects or bool(pattern.objects & object_lemmas(trigger))
+
+
+def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPattern, ...]]) -> VerbPattern | None:
+    pos = "VERB" if trigger.pos_ in ("VERB", "AUX") else trigger.pos_
+    candidates = [p for p in patterns.get((trigger.lemma_.lower(), pos), ()) if pattern_matches(p, trigger)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: p.specificity)  # max keeps the first of equals
+
+
+class MentionIndex:
+    """Entity mentions of a document, looked up by token."""
+
+    def __init__(self, mentions: Iterable[EntityMention]):
+        self.mentions = list(mentions)
+        self.by_token: dict[int, EntityMention] = {}
+        for mention in self.mentions:
+            for i in range(mention.start_token, mention.end_token):
+                self.by_token[i] = mention
+
+    def previous_person(self, token: Token, lookback_sentences: int, sentence_index: int) -> EntityMention | None:
+        """The last person mentioned before `token`, within a few sentences: a simple antecedent for `he`."""
+        people = [
+            m
+            for m in self.mentions
+            if m.end_token <= token.i
+            and m.entity.entity_type == "PERSON"
+            and m.entity.is_resolved
+            and sentence_index - m.sentence_index <= lookback_sentences
+        ]
+        return people[-1] if people else None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head of a noun phrase and the modifiers that can name its actor, nearest first."""
+    tokens, frontier = [head], [head]
+    while frontier:
+        token = frontier.pop(0)
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+                tokens.append(child)
+                frontier.append(child)
+            elif child.dep_ == "pobj" and token.dep_ == "prep":
+                tokens.append(child)
+                frontier.append(child)
+    return tokens
+
+
+def actor_of_phrase(head: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
+    if head.lower_ in PERSONAL_PRONOUNS:
+        return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index)
+    for token in phrase_tokens(head):
+        mention = index.by_token.get(token.i)
+        if mention is not None:
+            return mention
+    return None
+
+
+def coordinated(head: Token) -> list[Token]:
+    return [head, *[t for t in head.conjuncts if t.i > head.i]]
+
+
+def actors_of(heads: Iterable[Token], index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    found: list[EntityMention] = []
+    for head in heads:
+        for token in coordinated(head):
+            mention = actor_of_phrase(token, index, sentence_index)
+            if mention is not None and all(m.entity.entity_id != mention.entity.entity_id for m in found):
+                found.append(mention)
+    return found
+
+
+def governing_clause(trigger: Token) -> Token:
+    """For an event noun, the verb it hangs from (`struck ... in a meeting with` -> struck)."""
+    token = trigger
+    while token.dep_ in ("pobj", "prep", "dobj", "attr", "conj", "appos") and token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return trigger
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+
+
+def subject_heads(clause: Token) -> list[Token]:
+    """Who performs a clause's action: its subject, the `by` agent of a passive, or, for a clause with
+    no subject of its own, the governing clause's object (`urged the West to stop`) or subject."""
+    token = clause
+    for _ in range(4):
+        if is_passive(token):
+            return [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return [token.head]
+            return subjects
+        if token.dep_ == "relcl":
+            return [token.head]
+        if token.dep_ not in INHERITING_DEPS or token.head is token:
+            return []
+        if token.dep_ == "xcomp":
+            controllers = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
+            if controllers:
+                return controllers
+        token = token.head
+    return []
+
+
+def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    if trigger.pos_ == "NOUN":
+        owners = [c for c in trigger.children if c.dep_ == "poss"]
+        if owners:
+            return actors_of(owners, index, sentence_index)
+        return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
+    return actors_of(subject_heads(trigger), index, sentence_index)
+
+
+def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    passive_subjects = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    found = actors_of(passive_subjects + objects, index, sentence_index)
+    if found:
+        return found
+    for prep in trigger.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
+            found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index)
+            if found:
+                return found
+    return []
+
+
+def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
+    """Where the action happened: a place in an `in`/`near`/`at` phrase of the clause or its governor."""
+    for clause in (trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None):
+        if clause is None:
+            continue
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                mention = index.by_token.get(pobj.i)
+                if mention and mention.entity.feature_type in PLACE_FEATURES:
+                    return mention.entity
+    return None
+
+
+def visited_place(pattern: VerbPattern, trigger: Token, index: MentionIndex, sentence_index: int) -> Entity | None:
+    """For visits and meetings the place named as the target is where it happened (`fly to Moscow`)."""
+    if not pattern.event_code.startswith(CONSULT_ROOT):
+        return None
+    places = (t.entity for t in target_actors(trigger, index, sentence_index) if t.entity.feature_type in ("city", "region"))
+    return next(places, None)
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs it is an open complement of (`not planning to invade` -> invade, planning)."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in ("xcomp", "conj") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def mode_of(trigger: Token, sentence: Span) -> str:
+    clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+    chain = clause_chain(clause)
+    children = [c for verb in chain for c in verb.children]
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if sentence.text.rstrip().endswith("?"):
+        return "question"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
+        return "hypothetical"
+    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
+        return "hypothetical"
+    if auxiliaries & set(FUTURE_AUXILIARIES) or any(c.lower_ == "going" for c in children):
+        return "future"
+    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in chain[1:]):
+        return "future"
+    return "asserted"
+
+
+def action_span(trigger: Token) -> tuple[int, int]:
+    """Character offsets of the action words: the trigger with its particle."""
+    tokens = [trigger, *[c for c in trigger.children if c.dep_ == "prt"]]
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def confidence_of(
+    pattern: VerbPattern, actor1: EntityMention, actor2: EntityMention | None, via_pronoun: bool, is_lead: bool
+) -> int:
+    """0-100: how much to trust a coded report; see docs/events.md for the reasoning."""
+    score = 40
+    score += 20 if actor2 is not None else 0
+    score += 10 if actor1.entity.is_resolved else 0
+    score += 10 if actor2 is not None and actor2.entity.is_resolved else 0
+    score += 10 if pattern.specificity else 0
+    score += 10 if is_lead else 0
+    score -= 20 if via_pronoun else 0
+    return max(0, min(100, score))
+
+
+def country_of_place(mention: EntityMention, country_entities: dict[str, Entity]) -> EntityMention:
+    """A city or region as an actor stands for its country (`Moscow accuses`, `fly to Moscow`), as in CAMEO."""
+    entity = mention.entity
+    if entity.feature_type in ("city", "region") and entity.country_code in country_entities:
+        return EntityMention(**{**mention.__dict__, "entity": country_entities[entity.country_code]})
+    return mention
+
+
+def code_document(
+    doc: Doc,
+    mentions: list[EntityMention],
+    event_date: date | None,
+    country_entities: dict[str, Entity] | None = None,
+    reference_dir: Path = REFERENCE_DIR,
+) -> list[EventMention]:
+    """Every coded event report in a parsed document, in text order."""
+    patterns = load_verb_patterns(reference_dir)
+    index = MentionIndex(mentions)
+    country_entities = country_entities if country_entities is not None else default_country_entities()
+    coded: list[EventMention] = []
+    for sentence_index, sentence in enumerate(doc.sents):
+        tone = sentence_tone(sentence.text)
+        for trigger in sentence:
+            pattern = best_pattern(trigger, patterns)
+            if pattern is None:
+                continue
+            sources = [country_of_place(s, country_entities) for s in source_actors(trigger, index, sentence_index)]
+            targets = [country_of_place(t, country_entities) for t in target_actors(trigger, index, sentence_index)]
+            place = place_of(trigger, index) or visited_place(pattern, trigger, index, sentence_index)
+            mode = mode_of(trigger, sentence)
+            start, end = action_span(trigger)
+            is_lead = sentence_index < LEAD_SENTENCES
+            for actor1 in sources:
+                via_pronoun = doc[actor1.start_token].sent != sentence
+                for actor2 in targets or [None]:
+                    if actor2 is not None and actor2.entity.entity_id == actor1.entity.entity_id:
+                        continue
+                    coded.append(
+                        EventMention(
+                            sentence_index=sentence_index,
+                            sentence_text=sentence.text,
+                            event_code=pattern.event_code,
+                            mode=mode,
+                            actor1=actor1,
+                            actor2=actor2,
+                            location=place,
+                            action_start_char=start,
+                            action_end_char=end,
+                            action_text=doc.text[start:end],
+                            event_date=event_date,
+                            confidence=confidence_of(pattern, actor1, actor2, via_pronoun, is_lead),
+                            tone=tone,
+                            is_lead=is_lead,
+                        )
+                    )
+    return coded
+
+
+def stable_id(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def event_identity(event_code: str, actor1_id: str, actor2_id: str | None, event_date: date | None) -> tuple:
+    """What makes two reports one happening, before places are compared."""
+    pair = (actor1_id, actor2_id or "")
+    if event_code[:3] in SYMMETRIC_EVENT_CODES and actor2_id:
+        pair = tuple(sorted(pair))
+    return (event_code[:2], *pair, event_date.isoformat() if event_date else "")
+
+
+@dataclass(frozen=True)
+class ReportKey:
+    """The fields of a report that merging needs: an index into the caller's rows plus identity and place."""
+
+    row: int
+    identity: tuple
+    location_id: str | None
+    event_code: str
+
+
+def assign_event_ids(reports: list[ReportKey]) -> dict[int, str]:
+    """Group reports of one happening and give each group a deterministic event id.
+
+    Reports with the same identity and the same place are one event. Reports with no place join the
+    event of that identity with the most reports at a known place; without any, they form their own.
+    """
+    by_identity: dict[tuple, list[ReportKey]] = defaultdict(list)
+    for report in reports:
+        by_identity[report.identity].append(report)
+    event_of_row: dict[int, str] = {}
+    for identity, group in by_identity.items():
+        located = Counter(r.location_id for r in group if r.location_id)
+        fallback_place = located.most_common(1)[0][0] if located else None
+        for report in group:
+            place = report.location_id or fallback_place
+            event_of_row[report.row] = stable_id(*identity, place)
+    return event_of_row
+
+
+def representative_code(codes: Iterable[str]) -> str:
+    """The event's code: the most reported; among equals the most specific, then the lowest."""
+    counts = Counter(codes)
+    return min(counts, key=lambda code: (-counts[code], -len(code), code))

@@ -1,0 +1,155 @@
+"""Reference data: the actor dictionary with its aliases, the CAMEO codebook and the verb dictionary.
+
+All of it is read from CSV files under `seeds/reference/` (lines starting with `#` are the files' source
+notes), so users extend it without code changes. Countries of the world come from pycountry (ISO 3166)
+and are merged with the curated rows, which win where both exist.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pycountry
+
+from newsevents.config import REFERENCE_DIR
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+ALIAS_TYPES = ("name", "title", "demonym")
+ACRONYM_PATTERN = re.compile(r"^[A-Z]{2,3}$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    actor_code: str | None
+    country_code: str | None
+    role_code: str | None
+    wikidata_qid: str | None
+    feature_type: str | None
+
+
+@dataclass(frozen=True)
+class Alias:
+    entity_id: str
+    alias: str
+    alias_type: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+def read_reference_csv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a reference CSV, skipping its `#` source notes; empty cells become ''."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            yield {key: (value or "").strip() for key, value in row.items()}
+
+
+def optional(value: str) -> str | None:
+    return value or None
+
+
+def optional_date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def normalise_name(text: str) -> str:
+    """The key names are matched on: no accents, no punctuation, lower case, single spaces, no leading 'the'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    ascii_text = re.sub(r"['’]s\b", "", ascii_text)
+    words = re.sub(r"[^\w\s]", " ", ascii_text.replace(".", "")).lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_case_sensitive_alias(alias: str) -> bool:
+    """Short all-capital acronyms (US, UN, UK, EU) are only themselves in capitals: 'us' is a pronoun."""
+    return bool(ACRONYM_PATTERN.match(alias))
+
+
+def generated_country_actors() -> list[Actor]:
+    return [
+        Actor(
+            entity_id=f"country:{country.alpha_3}",
+            canonical_name=getattr(country, "common_name", None) or country.name,
+            entity_type="GPE",
+            actor_code=country.alpha_3,
+            country_code=country.alpha_3,
+            role_code=None,
+            wikidata_qid=None,
+            feature_type="country",
+        )
+        for country in pycountry.countries
+    ]
+
+
+def generated_country_aliases() -> list[Alias]:
+    aliases = []
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
+        aliases.extend(
+            Alias(f"country:{country.alpha_3}", name, "name", None, None) for name in sorted(n for n in names if n)
+        )
+    return aliases
+
+
+def load_actors(reference_dir: Path = REFERENCE_DIR) -> dict[str, Actor]:
+    actors = {actor.entity_id: actor for actor in generated_country_actors()}
+    for row in read_reference_csv(reference_dir / "actors.csv"):
+        if row["entity_type"] not in ENTITY_TYPES:
+            raise ValueError(f"actors.csv: {row['entity_id']} has unknown entity_type {row['entity_type']!r}")
+        actors[row["entity_id"]] = Actor(
+            entity_id=row["entity_id"],
+            canonical_name=row["canonical_name"],
+            entity_type=row["entity_type"],
+            actor_code=optional(row["actor_code"]),
+            country_code=optional(row["country_code"]),
+            role_code=optional(row["role_code"]),
+            wikidata_qid=optional(row["wikidata_qid"]),
+            feature_type=optional(row["feature_type"]),
+        )
+    return actors
+
+
+def load_aliases(actors: dict[str, Actor], reference_dir: Path = REFERENCE_DIR) -> list[Alias]:
+    """Every alias of every actor: canonical names, generated country names and the curated alias rows."""
+    aliases = [Alias(actor.entity_id, actor.canonical_name, "name", None, None) for actor in actors.values()]
+    aliases.extend(generated_country_aliases())
+    for row in read_reference_csv(reference_dir / "actor_aliases.csv"):
+        if row["entity_id"] not in actors:
+            raise ValueError(f"actor_aliases.csv: alias {row['alias']!r} names unknown entity {row['entity_id']!r}")
+        if row["alias_type"] not in ALIAS_TYPES:
+            raise ValueError(f"actor_aliases.csv: alias {row['alias']!r} has unknown alias_type {row['alias_type']!r}")
+        aliases.append(
+            Alias(row["entity_id"], row["alias"], row["alias_type"], optional_date(row["valid_from"]), optional_date(row["valid_to"]))
+        )
+    return dedupe_aliases(aliases)
+
+
+def dedupe_aliases(aliases: Iterable[Alias]) -> list[Alias]:
+    seen: set[tuple[str, str, str, date | None, date | None]] = set()
+    unique = []
+    for alias in aliases:
+        key = (alias.entity_id, alias.alias, alias.alias_type, alias.valid_from, alias.valid_to)
+        if key not in seen:
+            seen.add(key)
+            unique.append(alias)
+    return unique
+
+
+def load_cameo_codes(reference_dir: Path = REFERENCE_DIR) -> list[dict[str, str]]:
+    return list(read_reference_csv(reference_dir / "cameo_event_codes.csv"))

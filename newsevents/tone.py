@@ -1,0 +1,20 @@
+"""Tone of a sentence or document, GDELT-style: positive minus negative, on a -100..+100 scale.
+
+Scores come from VADER (Hutto & Gilbert 2014, the `vaderSentiment` package, lexicon shipped in the
+wheel): its compound score in -1..1, times 100.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def sentence_tone(text: str) -> float:
+    return round(analyzer().polarity_scores(text)["compound"] * 100, 2)
