@@ -1,0 +1,274 @@
+"""Each stage as a function from tables to a table (pandas), with the columns its pandera model declares.
+
+These are what the Dagster assets call; they also run on their own (see `run_pipeline`) so the whole
+text pipeline can be used and tested without an orchestrator.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.annotate import doc_from_bytes, doc_to_bytes, parse_texts
+from newsevents.clean import clean_document
+from newsevents.entities import Entity, EntityMention, resolve_entities
+from newsevents.events import (
+    EventMention,
+    ReportKey,
+    assign_event_ids,
+    code_document,
+    event_identity,
+    representative_code,
+    stable_id,
+)
+from newsevents.ingest import read_corpus
+from newsevents.reference import load_actors, load_cameo_codes
+
+ENTITY_FIELDS = tuple(Entity.__dataclass_fields__)
+UNKNOWN_SOURCE = "Unknown source"
+
+
+def optional_text(value: object) -> str | None:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+
+
+def as_date(value: object) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def raw_documents_table(corpus_dir: Path, ingested_at: datetime | None = None) -> pd.DataFrame:
+    ingested_at = ingested_at or datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = [
+        {
+            "document_id": doc.document_id,
+            "file_name": doc.file_name,
+            "raw_text": doc.raw_text,
+            "byte_size": doc.byte_size,
+            "source_name": doc.manifest.get("publisher") or doc.manifest.get("domain") or UNKNOWN_SOURCE,
+            "publisher": doc.manifest.get("publisher"),
+            "domain": doc.manifest.get("domain"),
+            "distributor": doc.manifest.get("distributor"),
+            "kind": doc.manifest.get("kind"),
+            "manifest_published_date": doc.manifest.get("published_date"),
+            "url": doc.manifest.get("url"),
+            "language": doc.manifest.get("language"),
+            "duplicate_file_names": "; ".join(doc.duplicate_file_names) or None,
+            "ingested_at": ingested_at,
+        }
+        for doc in read_corpus(corpus_dir)
+    ]
+    return pd.DataFrame(rows, columns=[
+        "document_id", "file_name", "raw_text", "byte_size", "source_name", "publisher", "domain", "distributor", "kind",
+        "manifest_published_date", "url", "language", "duplicate_file_names", "ingested_at",
+    ])
+
+
+def manifest_of(row: pd.Series) -> dict[str, str]:
+    fields = {"title": None, "publisher": "publisher", "published_date": "manifest_published_date"}
+    return {key: row[column] for key, column in fields.items() if column and optional_text(row.get(column))}
+
+
+def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for row in raw_documents.itertuples(index=False):
+        cleaned = clean_document(row.raw_text, manifest_of(pd.Series(row._asdict())))
+        rows.append(
+            {
+                "document_id": row.document_id,
+                "title": cleaned.title,
+                "clean_text": cleaned.text,
+                "published_date": pd.Timestamp(cleaned.published_date) if cleaned.published_date else pd.NaT,
+                "published_date_origin": cleaned.published_date_origin,
+                "word_count": len(cleaned.text.split()),
+                "removed_boilerplate": json.dumps([asdict(span) for span in cleaned.removed], ensure_ascii=False),
+                "speakers": "; ".join(cleaned.speakers) or None,
+            }
+        )
+    return pd.DataFrame(rows, columns=[
+        "document_id", "title", "clean_text", "published_date", "published_date_origin", "word_count",
+        "removed_boilerplate", "speakers",
+    ])
+
+
+def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model_name: str) -> pd.DataFrame:
+    docs = parse_texts(nlp, cleaned_documents["clean_text"].tolist())
+    rows = [
+        {
+            "document_id": document_id,
+            "model_name": model_name,
+            "sentence_count": sum(1 for _ in doc.sents),
+            "token_count": len(doc),
+            "doc_bytes": doc_to_bytes(doc),
+        }
+        for document_id, doc in zip(cleaned_documents["document_id"], docs, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["document_id", "model_name", "sentence_count", "token_count", "doc_bytes"])
+
+
+def entity_mention_row(document_id: str, mention: EntityMention) -> dict:
+    return {
+        "mention_id": stable_id(document_id, mention.start_char, mention.end_char),
+        "document_id": document_id,
+        "sentence_index": mention.sentence_index,
+        "start_char": mention.start_char,
+        "end_char": mention.end_char,
+        "surface_text": mention.surface_text,
+        "ner_label": mention.ner_label,
+        "resolution_method": mention.resolution_method,
+        **asdict(mention.entity),
+    }
+
+
+ENTITY_MENTION_COLUMNS = [
+    "mention_id", "document_id", "sentence_index", "start_char", "end_char", "surface_text", "ner_label",
+    "resolution_method", *ENTITY_FIELDS,
+]
+
+
+def entity_mentions_table(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, nlp: Language) -> pd.DataFrame:
+    dates = dict(zip(cleaned_documents["document_id"], cleaned_documents["published_date"].map(as_date)))
+    rows = []
+    for row in parsed_documents.itertuples(index=False):
+        doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
+        rows.extend(entity_mention_row(row.document_id, m) for m in resolve_entities(doc, dates[row.document_id]))
+    table = pd.DataFrame(rows, columns=ENTITY_MENTION_COLUMNS)
+    return table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64"})
+
+
+def mentions_from_table(doc: Doc, rows: pd.DataFrame) -> list[EntityMention]:
+    """Rebuild a document's entity mentions from the entity_mentions table (token positions from offsets)."""
+    mentions = []
+    for row in rows.sort_values("start_char").itertuples(index=False):
+        span = doc.char_span(row.start_char, row.end_char, alignment_mode="expand")
+        entity = Entity(**{field: (None if pd.isna(getattr(row, field)) else getattr(row, field)) for field in ENTITY_FIELDS})
+        mentions.append(
+            EntityMention(
+                sentence_index=row.sentence_index,
+                start_char=row.start_char,
+                end_char=row.end_char,
+                start_token=span.start,
+                end_token=span.end,
+                surface_text=row.surface_text,
+                ner_label=row.ner_label,
+                resolution_method=row.resolution_method,
+                entity=entity,
+            )
+        )
+    return mentions
+
+
+def event_mention_row(document_id: str, report: EventMention) -> dict:
+    actor2 = report.actor2
+    return {
+        "document_id": document_id,
+        "sentence_index": report.sentence_index,
+        "sentence_text": report.sentence_text,
+        "event_code": report.event_code,
+        "mode": report.mode,
+        "actor1_entity_id": report.actor1.entity.entity_id,
+        "actor1_text": report.actor1.surface_text,
+        "actor1_start_char": report.actor1.start_char,
+        "actor1_end_char": report.actor1.end_char,
+        "actor2_entity_id": actor2.entity.entity_id if actor2 else None,
+        "actor2_text": actor2.surface_text if actor2 else None,
+        "actor2_start_char": actor2.start_char if actor2 else None,
+        "actor2_end_char": actor2.end_char if actor2 else None,
+        "action_text": report.action_text,
+        "action_start_char": report.action_start_char,
+        "action_end_char": report.action_end_char,
+        "location_entity_id": report.location.entity_id if report.location else None,
+        "event_date": pd.Timestamp(report.event_date) if report.event_date else pd.NaT,
+        "confidence": report.confidence,
+        "tone": report.tone,
+        "is_lead": report.is_lead,
+    }
+
+
+EVENT_MENTION_COLUMNS = [
+    "mention_id", "event_id", "document_id", "sentence_index", "sentence_text", "event_code", "mode",
+    "actor1_entity_id", "actor1_text", "actor1_start_char", "actor1_end_char", "actor2_entity_id", "actor2_text",
+    "actor2_start_char", "actor2_end_char", "action_text", "action_start_char", "action_end_char",
+    "location_entity_id", "event_date", "confidence", "tone", "is_lead",
+]
+
+
+def with_event_ids(reports: pd.DataFrame) -> pd.DataFrame:
+    """Give each report the id of the happening it reports, merging reports across documents."""
+    keys = [
+        ReportKey(
+            row=i,
+            identity=(row.mode, *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id), as_date(row.event_date))),
+            location_id=optional_text(row.location_entity_id),
+            event_code=row.event_code,
+        )
+        for i, row in enumerate(reports.itertuples(index=False))
+    ]
+    event_of_row = assign_event_ids(keys)
+    reports = reports.assign(event_id=[event_of_row[i] for i in range(len(reports))])
+    reports["mention_id"] = [
+        stable_id(row.event_id, row.document_id, row.sentence_index, row.actor1_start_char, row.action_start_char)
+        for row in reports.itertuples(index=False)
+    ]
+    # One sentence can report one event through two words (`intercepted ... and escorted`): keep the surest.
+    reports = reports.sort_values(["confidence", "action_start_char"], ascending=[False, True])
+    reports = reports.drop_duplicates(["event_id", "document_id", "sentence_index"])
+    return reports.sort_values(["document_id", "sentence_index", "action_start_char"]).reset_index(drop=True)
+
+
+def event_mentions_table(
+    parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, entity_mentions: pd.DataFrame, nlp: Language
+) -> pd.DataFrame:
+    dates = dict(zip(cleaned_documents["document_id"], cleaned_documents["published_date"].map(as_date)))
+    mentions_by_document = dict(tuple(entity_mentions.groupby("document_id")))
+    rows = []
+    for row in parsed_documents.itertuples(index=False):
+        doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
+        mentions = mentions_from_table(doc, mentions_by_document.get(row.document_id, entity_mentions.iloc[0:0]))
+        rows.extend(event_mention_row(row.document_id, r) for r in code_document(doc, mentions, dates[row.document_id]))
+    reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "event_id")])
+    table = with_event_ids(reports)[EVENT_MENTION_COLUMNS]
+    return table.astype({"actor2_start_char": "Int64", "actor2_end_char": "Int64"})
+
+
+def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per happening: its representative code and, where reports differ, the known place."""
+    rows = []
+    for event_id, reports in event_mentions.groupby("event_id", sort=True):
+        first = reports.sort_values(["document_id", "sentence_index"]).iloc[0]
+        places = reports["location_entity_id"].dropna()
+        code = representative_code(reports["event_code"])
+        rows.append(
+            {
+                "event_id": event_id,
+                "event_code": code,
+                "event_root_code": code[:2],
+                "mode": first["mode"],
+                "actor1_entity_id": first["actor1_entity_id"],
+                "actor2_entity_id": optional_text(first["actor2_entity_id"]),
+                "location_entity_id": places.mode().iloc[0] if not places.empty else None,
+                "event_date": first["event_date"],
+                "is_root_event": bool(reports["is_lead"].any()),
+            }
+        )
+    return pd.DataFrame(rows, columns=[
+        "event_id", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
+        "location_entity_id", "event_date", "is_root_event",
+    ])
+
+
+def cameo_event_codes_table() -> pd.DataFrame:
+    table = pd.DataFrame(load_cameo_codes())
+    return table.astype({"goldstein_scale": float, "quad_class": int})
+
+
+def actor_dictionary_table() -> pd.DataFrame:
+    """Every actor the dictionary knows (curated rows and the generated countries of the world)."""
+    return pd.DataFrame([asdict(actor) for actor in load_actors().values()]).sort_values("entity_id").reset_index(drop=True)

@@ -1,0 +1,1 @@
+"""Assets grouped by stage: reference data, documents, nlp (entities and events), warehouse."""

@@ -1,0 +1,16 @@
+"""The Dagster code location: every asset, its pandera check, and the resources."""
+
+import dagster as dg
+
+from orchestration.assets import documents, nlp, reference
+from orchestration.assets.warehouse import warehouse_assets
+from orchestration.checks import pandera_checks
+from orchestration.resources import build_resources
+
+defs = dg.Definitions(
+    assets=[*dg.load_assets_from_modules([reference, documents, nlp]), *warehouse_assets],
+    asset_checks=pandera_checks,
+    resources=build_resources(),
+    # One process runs a whole load: DuckDB allows one writer, and spaCy loads once.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,53 @@
+"""Resources: the DuckDB warehouse, the staging IO manager, the input folder and the spaCy model.
+
+Paths and the model name come from the environment (`WAREHOUSE_PATH`, `CORPUS_DIR`, `SPACY_MODEL`)
+through `newsevents.config`, so `make run`, `dagster dev` and the tests all honour them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+from dagster_duckdb_pandas import DuckDBPandasIOManager
+from spacy.language import Language
+
+from newsevents import config
+from newsevents.annotate import load_pipeline
+
+STAGING_SCHEMA = "staging"
+
+
+class CorpusFolder(dg.ConfigurableResource):
+    """The folder of input documents (and its optional manifest.csv)."""
+
+    path: str
+
+    def folder(self) -> Path:
+        return Path(self.path)
+
+
+class SpacyModel(dg.ConfigurableResource):
+    """The English spaCy pipeline with the actor-dictionary ruler; loaded once per process."""
+
+    model_name: str
+
+    def pipeline(self) -> Language:
+        return load_pipeline(self.model_name)
+
+
+def warehouse_file() -> str:
+    path = config.warehouse_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def build_resources() -> dict[str, object]:
+    database = warehouse_file()
+    return {
+        "io_manager": DuckDBPandasIOManager(database=database, schema=STAGING_SCHEMA),
+        "warehouse": DuckDBResource(database=database),
+        "corpus": CorpusFolder(path=str(config.corpus_dir())),
+        "spacy_model": SpacyModel(model_name=config.spacy_model_name()),
+    }

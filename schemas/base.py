@@ -1,0 +1,18 @@
+"""Shared settings and column vocabularies of the pandera models."""
+
+import pandera.pandas as pa
+
+HEX16 = r"^[0-9a-f]{16}$"
+MD5 = r"^[0-9a-f]{32}$"
+EVENT_CODE = r"^[0-9]{2,4}$"
+ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
+DATE_ORIGINS = ["manifest", "text", "none"]
+RESOLUTION_METHODS = ["dictionary", "title", "document", "unresolved"]
+EVENT_MODES = ["asserted", "negated", "hypothetical", "future", "question"]
+FEATURE_TYPES = ["city", "region", "country"]
+
+
+class TableModel(pa.DataFrameModel):
+    class Config:
+        strict = True  # exactly the declared columns: a renamed or extra column fails
+        coerce = True

@@ -1,0 +1,22 @@
+"""main.dim_document: one row per document."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from schemas.base import DATE_ORIGINS, HEX16, MD5, TableModel
+
+
+class DimDocument(TableModel):
+    document_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the document id")
+    document_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Content hash")
+    source_key: Series[str] = pa.Field(str_matches=MD5, description="Publisher (dim_source)")
+    title: Series[str] = pa.Field(nullable=True, description="Headline")
+    url: Series[str] = pa.Field(nullable=True, description="URL")
+    published_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Publication date")
+    date_key: Series[int] = pa.Field(description="Publication date (dim_date); -1 if unknown")
+    published_date_origin: Series[str] = pa.Field(isin=DATE_ORIGINS, description="manifest, text or none")
+    word_count: Series[int] = pa.Field(ge=0, description="Words in the cleaned text")
+    file_name: Series[str] = pa.Field(description="Input file")
+    kind: Series[str] = pa.Field(nullable=True, description="article, live_blog, transcript...")
+    ingested_at: Series[pd.Timestamp] = pa.Field(description="When the file was read (UTC)")

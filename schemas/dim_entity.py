@@ -1,0 +1,19 @@
+"""main.dim_entity: one row per real-world actor or place, plus the unknown member."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from schemas.base import ENTITY_TYPES, MD5, TableModel
+
+
+class DimEntity(TableModel):
+    entity_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the entity id")
+    entity_id: Series[str] = pa.Field(unique=True, description="Dictionary id, or unresolved:<type>:<name>")
+    canonical_name: Series[str] = pa.Field(description="Canonical name")
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES + ["UNKNOWN"], description="PERSON, ORG, GPE, LOC, NORP, FAC")
+    actor_code: Series[str] = pa.Field(nullable=True, description="CAMEO actor code")
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166 alpha-3")
+    role_code: Series[str] = pa.Field(nullable=True, description="CAMEO role code")
+    wikidata_qid: Series[str] = pa.Field(nullable=True, description="Wikidata item")
+    is_resolved: Series[pd.BooleanDtype] = pa.Field(nullable=True, description="Known to the dictionary")

@@ -1,0 +1,18 @@
+"""main.dim_location: one row per place where events happen, plus the unknown member."""
+
+import pandera.pandas as pa
+from pandera.typing import Float64, Int64
+from pandera.typing.pandas import Series
+
+from schemas.base import FEATURE_TYPES, MD5, TableModel
+
+
+class DimLocation(TableModel):
+    location_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the place's entity id")
+    entity_id: Series[str] = pa.Field(unique=True, description="The place's entity id")
+    name: Series[str] = pa.Field(description="Place name")
+    feature_type: Series[str] = pa.Field(nullable=True, isin=FEATURE_TYPES, description="city, region or country")
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166 alpha-3")
+    latitude: Series[Float64] = pa.Field(nullable=True, ge=-90, le=90, description="Latitude (WGS84)")
+    longitude: Series[Float64] = pa.Field(nullable=True, ge=-180, le=180, description="Longitude (WGS84)")
+    geonames_id: Series[Int64] = pa.Field(nullable=True, description="GeoNames id")

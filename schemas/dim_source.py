@@ -1,0 +1,12 @@
+"""main.dim_source: one row per publisher."""
+
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from schemas.base import MD5, TableModel
+
+
+class DimSource(TableModel):
+    source_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the source name")
+    source_name: Series[str] = pa.Field(unique=True, description="Publisher name")
+    domain: Series[str] = pa.Field(nullable=True, description="Publisher's web domain")

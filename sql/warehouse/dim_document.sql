@@ -1,0 +1,18 @@
+-- dim_document: one row per document (distinct file content). document_key = md5(document_id).
+create or replace table main.dim_document as
+select
+    md5(raw.document_id) as document_key,
+    raw.document_id,
+    md5(raw.source_name) as source_key,
+    cleaned.title,
+    raw.url,
+    cleaned.published_date,
+    coalesce(cast(strftime(cleaned.published_date, '%Y%m%d') as integer), -1) as date_key,
+    cleaned.published_date_origin,
+    cleaned.word_count,
+    raw.file_name,
+    raw.kind,
+    raw.ingested_at
+from staging.raw_documents as raw
+inner join staging.cleaned_documents as cleaned on cleaned.document_id = raw.document_id
+order by raw.file_name

@@ -1,0 +1,33 @@
+-- dim_entity: one row per real-world actor or place: every actor of the dictionary (so events whose
+-- actor is a country stood for by its capital resolve), every unresolved entity that was mentioned,
+-- and the unknown member (entity_id 'unknown') for events without a second actor.
+-- entity_key = md5(entity_id).
+create or replace table main.dim_entity as
+select
+    md5(entity_id) as entity_key,
+    entity_id,
+    canonical_name,
+    entity_type,
+    actor_code,
+    country_code,
+    role_code,
+    wikidata_qid,
+    true as is_resolved
+from staging.actor_dictionary
+union all
+select
+    md5(entity_id),
+    entity_id,
+    min(canonical_name),
+    min(entity_type),
+    null,
+    null,
+    null,
+    null,
+    false
+from staging.entity_mentions
+where not is_resolved
+group by entity_id
+union all
+select md5('unknown'), 'unknown', 'Unknown', 'UNKNOWN', null, null, null, null, null
+order by entity_id

@@ -1,0 +1,20 @@
+-- dim_event_type: one row per CAMEO event code (codes are strings with their leading zeros), with
+-- its root's name, GDELT quad class and Goldstein value.
+create or replace table main.dim_event_type as
+select
+    code.event_code,
+    code.event_base_code,
+    code.event_root_code,
+    code.description,
+    root.description as root_description,
+    code.quad_class,
+    case code.quad_class
+        when 1 then 'Verbal Cooperation'
+        when 2 then 'Material Cooperation'
+        when 3 then 'Verbal Conflict'
+        when 4 then 'Material Conflict'
+    end as quad_class_name,
+    code.goldstein_scale
+from staging.cameo_event_codes as code
+inner join staging.cameo_event_codes as root on root.event_code = code.event_root_code
+order by code.event_code

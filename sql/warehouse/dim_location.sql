@@ -1,0 +1,19 @@
+-- dim_location: one row per place mentioned in the documents (cities, regions, countries and
+-- unresolved place names), with GeoNames coordinates where known, plus the unknown member.
+-- location_key = md5(entity_id) of the place, so it joins to dim_entity by the same id.
+create or replace table main.dim_location as
+select
+    md5(entity_id) as location_key,
+    entity_id,
+    min(canonical_name) as name,
+    min(feature_type) as feature_type,
+    min(country_code) as country_code,
+    min(latitude) as latitude,
+    min(longitude) as longitude,
+    min(geonames_id) as geonames_id
+from staging.entity_mentions
+where entity_type in ('GPE', 'LOC', 'FAC')
+group by entity_id
+union all
+select md5('unknown'), 'unknown', 'Unknown', null, null, null, null, null
+order by entity_id

@@ -1,0 +1,10 @@
+-- dim_source: one row per publisher; conformed across dim_document and fact_event_mention.
+-- source_key = md5(source_name).
+create or replace table main.dim_source as
+select
+    md5(source_name) as source_key,
+    source_name,
+    min(domain) as domain
+from staging.raw_documents
+group by source_name
+order by source_name

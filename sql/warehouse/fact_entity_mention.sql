@@ -1,0 +1,16 @@
+-- fact_entity_mention: grain = one occurrence of an entity in one document (a span of the cleaned text).
+create or replace table main.fact_entity_mention as
+select
+    md5(mention.mention_id) as entity_mention_key,
+    md5(mention.entity_id) as entity_key,
+    document.document_key,
+    document.date_key,
+    mention.sentence_index,
+    mention.start_char,
+    mention.end_char,
+    mention.surface_text,
+    mention.ner_label,
+    mention.resolution_method
+from staging.entity_mentions as mention
+inner join main.dim_document as document on document.document_id = mention.document_id
+order by document.document_key, mention.start_char
