@@ -48,6 +48,7 @@ CONDITIONAL_MARKERS = ("if", "unless", "whether")
 SYMMETRIC_EVENT_CODES = frozenset(("040", "041", "044", "046", "060", "061"))
 PLACE_FEATURES = ("city", "region", "country")
 CONSULT_ROOT = "04"
+MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
 PRONOUN_LOOKBACK_SENTENCES = 2
 
@@ -260,9 +261,19 @@ def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
     return []
 
 
-def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
-    """Where the action happened: a place in an `in`/`near`/`at` phrase of the clause or its governor."""
-    for clause in (trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None):
+def is_material(event_code: str) -> bool:
+    """Material cooperation (06-09) or conflict (15-20): acts done to something, somewhere."""
+    return int(event_code[:2]) in MATERIAL_ROOTS
+
+
+def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | None:
+    """Where the action happened: a place in an `in`/`near`/`at` phrase of the clause or its governor,
+    or, for material acts, of their object (`intercepted bombers near Poland`). For verbal acts a place
+    by the object is the topic's, not the act's (`criticised the war in Ukraine`)."""
+    heads = [trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None]
+    if is_material(event_code):
+        heads += [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    for clause in heads:
         if clause is None:
             continue
         for prep in clause.children:
@@ -361,7 +372,7 @@ def code_document(
                 continue
             sources = [country_of_place(s, country_entities) for s in source_actors(trigger, index, sentence_index)]
             targets = [country_of_place(t, country_entities) for t in target_actors(trigger, index, sentence_index)]
-            place = place_of(trigger, index) or visited_place(pattern, trigger, index, sentence_index)
+            place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, trigger, index, sentence_index)
             mode = mode_of(trigger, sentence)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES

@@ -24,9 +24,9 @@ def dagster_instance() -> dg.DagsterInstance:
 
 
 def materialize_all(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
 
-    job = defs.resolve_implicit_global_asset_job_def()
+    job = build_definitions().resolve_implicit_global_asset_job_def()
     return job.execute_in_process(instance=instance, raise_on_error=False)
 
 

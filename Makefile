@@ -1,0 +1,34 @@
+# The two commands: `make run` (install + load the sample + print what was built) and `make test`.
+# Each target creates .venv and installs the project on first use, so a fresh clone needs nothing else.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PROJECT_DIR := $(abspath .)
+
+# Dagster reads dagster.yaml from DAGSTER_HOME (the project root) and keeps its run history in data/.
+export DAGSTER_HOME := $(PROJECT_DIR)
+export DAGSTER_STORAGE_DIR := $(PROJECT_DIR)/data/dagster
+
+.PHONY: install run test ui clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --constraint constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m orchestration.run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+ui: $(STAMP)
+	$(BIN)/dagster dev -m orchestration.definitions
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

@@ -1,0 +1,52 @@
+"""Shared fixtures: the spaCy pipeline, and one end-to-end Dagster run of every asset on the sample."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from newsevents import config
+from newsevents.annotate import load_pipeline
+
+SAMPLE_DIR = config.DEFAULT_CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(config.spacy_model_name())
+
+
+def run_all_assets(corpus_dir: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> dg.ExecuteInProcessResult:
+    """Materialise every asset and check, as `make run` does, into `warehouse`."""
+    from orchestration.definitions import build_definitions
+
+    monkeypatch.setenv("CORPUS_DIR", str(corpus_dir))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    job = build_definitions().resolve_implicit_global_asset_job_def()
+    return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dg.ExecuteInProcessResult, Path]]:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        warehouse = tmp_path_factory.mktemp("warehouse") / "sample.duckdb"
+        yield run_all_assets(SAMPLE_DIR, warehouse, monkeypatch), warehouse
+
+
+@pytest.fixture(scope="session")
+def warehouse(sample_run) -> Iterator[duckdb.DuckDBPyConnection]:
+    result, path = sample_run
+    assert result.success, "the end-to-end run on the sample failed"
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def rows(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cursor = connection.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

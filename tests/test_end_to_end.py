@@ -1,0 +1,127 @@
+"""End to end: every asset on the sample into a temporary warehouse, through Dagster, asserted on content."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import TABLE_MODELS
+from tests.conftest import rows
+
+
+def test_every_asset_and_check_succeeded(sample_run):
+    result, _ = sample_run
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert {e.check_name for e in evaluations} == {f"{t.split('.')[1]}_matches_schema" for t in TABLE_MODELS}
+    assert all(e.passed for e in evaluations), [e.check_name for e in evaluations if not e.passed]
+
+
+@pytest.mark.parametrize("table", sorted(TABLE_MODELS))
+def test_table_has_declared_columns_and_rows(warehouse, table):
+    schema_name, table_name = table.split(".")
+    columns = [r["column_name"] for r in rows(
+        warehouse,
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
+        [schema_name, table_name],
+    )]
+    assert columns == list(TABLE_MODELS[table].to_schema().columns)
+    assert warehouse.execute(f'select count(*) from {schema_name}."{table_name}"').fetchone()[0] > 0
+
+
+def test_guterres_putin_meeting_in_moscow_is_one_event_from_three_sources(warehouse):
+    meetings = rows(warehouse, """
+        select event.event_key, event.event_code, day.date, location.name as location, location.country_code,
+               event.num_sources, event.num_articles
+        from main.fact_event as event
+        join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
+        join main.dim_entity as actor2 on actor2.entity_key = event.actor2_entity_key
+        join main.dim_location as location on location.location_key = event.location_key
+        join main.dim_date as day on day.date_key = event.date_key
+        where event.event_code like '04%'
+          and list_sort([actor1.canonical_name, actor2.canonical_name]) = ['António Guterres', 'Vladimir Putin']
+    """)
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert str(meeting["date"]) == "2022-04-26"
+    assert (meeting["location"], meeting["country_code"]) == ("Moscow", "RUS")
+    assert meeting["num_sources"] == 3
+    sources = {r["source_name"] for r in rows(warehouse, """
+        select distinct source.source_name
+        from main.fact_event_mention as mention
+        join main.dim_source as source on source.source_key = mention.source_key
+        where mention.event_key = ?
+    """, [meeting["event_key"]])}
+    assert sources == {"BBC News", "Axios", "NPR"}
+
+
+def test_putin_variants_are_one_entity(warehouse):
+    entities = rows(warehouse, """
+        select distinct mention.surface_text, entity.entity_key, entity.actor_code, entity.country_code
+        from main.fact_entity_mention as mention
+        join main.dim_entity as entity on entity.entity_key = mention.entity_key
+        where lower(mention.surface_text) in ('putin', 'vladimir putin', 'president putin', 'russian president vladimir putin')
+    """)
+    surfaces = {e["surface_text"] for e in entities}
+    assert {"Putin", "Vladimir Putin", "putin", "vladimir putin"} <= surfaces
+    assert len({e["entity_key"] for e in entities}) == 1
+    assert {(e["actor_code"], e["country_code"]) for e in entities} == {("RUSGOV", "RUS")}
+    assert warehouse.execute("select count(*) from main.dim_entity where canonical_name like '%Putin%'").fetchone()[0] == 1
+
+
+def test_united_nations_variants_are_one_entity(warehouse):
+    entities = rows(warehouse, """
+        select distinct mention.surface_text, entity.entity_key, entity.actor_code
+        from main.fact_entity_mention as mention
+        join main.dim_entity as entity on entity.entity_key = mention.entity_key
+        where mention.surface_text in ('UN', 'U.N.', 'United Nations', 'u.n')
+    """)
+    assert {"UN", "U.N.", "United Nations"} <= {e["surface_text"] for e in entities}
+    assert {(e["entity_key"], e["actor_code"]) for e in entities} == {(entities[0]["entity_key"], "IGOUNO")}
+
+
+def test_publication_dates_and_their_origins(warehouse):
+    documents = {r["file_name"]: r for r in rows(warehouse, "select file_name, published_date, published_date_origin from main.dim_document")}
+    assert str(documents["001_abdff39c0beee926.txt"]["published_date"])[:10] == "2023-02-15"
+    assert documents["001_abdff39c0beee926.txt"]["published_date_origin"] == "text"
+    assert str(documents["002_f569dc27f7bb1771.txt"]["published_date"])[:10] == "2022-04-26"
+    assert documents["002_f569dc27f7bb1771.txt"]["published_date_origin"] == "text"
+    assert documents["003_46898ae6534dde6d.txt"]["published_date_origin"] == "manifest"
+
+
+def test_negated_invasion_is_not_a_fact(warehouse):
+    negated = rows(warehouse, "select mode, event_code from staging.event_mentions where sentence_text like '%not planning to invade%'")
+    assert negated and {r["mode"] for r in negated} == {"negated"}
+    assert warehouse.execute(
+        "select count(*) from main.fact_event_mention where sentence_text like '%not planning to invade%'"
+    ).fetchone()[0] == 0
+
+
+def test_event_types_keep_leading_zeros_and_quad_classes(warehouse):
+    types = {r["event_code"]: r for r in rows(warehouse, "select * from main.dim_event_type")}
+    assert types["040"]["quad_class"] == 1 and types["040"]["root_description"] == "Consult"
+    assert types["072"]["quad_class_name"] == "Material Cooperation"
+    assert types["112"]["quad_class"] == 3
+    assert types["194"]["quad_class"] == 4 and types["194"]["goldstein_scale"] < 0
+
+
+def test_fact_keys_resolve_to_dimension_rows(warehouse):
+    orphans = warehouse.execute("""
+        select count(*) from main.fact_event as event
+        where event.actor1_entity_key not in (select entity_key from main.dim_entity)
+           or event.actor2_entity_key not in (select entity_key from main.dim_entity)
+           or event.location_key not in (select location_key from main.dim_location)
+           or event.date_key not in (select date_key from main.dim_date)
+           or event.event_code not in (select event_code from main.dim_event_type)
+    """).fetchone()[0]
+    assert orphans == 0
+
+
+def test_event_mention_offsets_point_at_the_text(warehouse):
+    mismatches = rows(warehouse, """
+        select mention.actor1_text, substr(doc.clean_text, mention.actor1_start_char + 1, mention.actor1_end_char - mention.actor1_start_char) as at_actor1,
+               mention.action_text, substr(doc.clean_text, mention.action_start_char + 1, mention.action_end_char - mention.action_start_char) as at_action
+        from staging.event_mentions as mention
+        join staging.cleaned_documents as doc on doc.document_id = mention.document_id
+        where at_actor1 <> mention.actor1_text or at_action <> mention.action_text
+    """)
+    assert mismatches == []
