@@ -27,7 +27,8 @@ def materialize_all(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
     from orchestration.definitions import build_definitions
 
     job = build_definitions().resolve_implicit_global_asset_job_def()
-    return job.execute_in_process(instance=instance, raise_on_error=False)
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    return job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet)
 
 
 def table_counts(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
