@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -35,18 +35,11 @@ RESOLUTION_METHODS = ("dictionary", "title", "document", "unresolved")
 
 
 @dataclass(frozen=True)
-class Entity:
-    """One real-world actor or place: a row of the entity dimension."""
+class Entity(Actor):
+    """One real-world actor or place as the pipeline found it: a dictionary actor or an unresolved name,
+    with coordinates where it is a place."""
 
-    entity_id: str
-    canonical_name: str
-    entity_type: str
-    actor_code: str | None
-    country_code: str | None
-    role_code: str | None
-    wikidata_qid: str | None
-    feature_type: str | None
-    is_resolved: bool
+    is_resolved: bool = True
     geonames_id: int | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -87,19 +80,7 @@ def geocoded(entity: Entity) -> Entity:
 
 
 def entity_from_actor(actor: Actor) -> Entity:
-    return geocoded(
-        Entity(
-            entity_id=actor.entity_id,
-            canonical_name=actor.canonical_name,
-            entity_type=actor.entity_type,
-            actor_code=actor.actor_code,
-            country_code=actor.country_code,
-            role_code=actor.role_code,
-            wikidata_qid=actor.wikidata_qid,
-            feature_type=actor.feature_type,
-            is_resolved=True,
-        )
-    )
+    return geocoded(Entity(**asdict(actor), is_resolved=True))
 
 
 def unresolved_entity(text: str, label: str) -> Entity:

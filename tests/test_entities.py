@@ -71,3 +71,11 @@ def test_places_carry_coordinates_in_the_right_country(nlp):
     moscow, kyiv = places["city:moscow"], places["city:kyiv"]
     assert moscow.country_code == "RUS" and 55 < moscow.latitude < 56.5 and 37 < moscow.longitude < 38.5
     assert kyiv.canonical_name == "Kyiv" and kyiv.geonames_id == 703448
+
+
+def test_putin_forms_resolve_to_one_actor(nlp):
+    text = "President Putin spoke. Vladimir Putin left. Putin returned. later putin said nothing."
+    found = resolve_entities(nlp(text), date(2022, 4, 26))
+    assert len(found) == 4
+    assert {m.entity.entity_id for m in found} == {"person:vladimir-putin"}
+    assert {(m.entity.actor_code, m.entity.country_code) for m in found} == {("RUSGOV", "RUS")}
