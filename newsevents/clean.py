@@ -14,6 +14,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import dateparser
+
 from newsevents.config import REFERENCE_DIR
 
 QUOTE_TABLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "\u00a0": " "})
@@ -25,7 +27,7 @@ DATELINE_PATTERN = re.compile(
     r"^(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\b(?:\s*[-–—]\s*\w[\w ]*)?$"
 )
 TITLE_PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,40}$")
-DATE_ORIGINS = ("manifest", "text", "none")
+DATE_ORIGINS = ("manifest", "html", "text", "none")
 LINES_SCANNED_FOR_DATE = 3
 
 
@@ -116,8 +118,19 @@ def title_without_publisher(title: str, publisher: str | None) -> str:
     return title
 
 
-def clean_document(raw_text: str, manifest: dict[str, str] | None = None) -> CleanedDocument:
-    """Clean one document's text and find its title and publication date."""
+def parse_metadata_date(value: str) -> date | None:
+    """A date from metadata in any common form (`2022-04-26`, `2022-04-26T10:00:00Z`, `Tue, 26 Apr 2022`)."""
+    parsed = parse_text_date(value[:10]) or dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date() if isinstance(parsed, datetime) else parsed
+
+
+def clean_document(raw_text: str, manifest: dict[str, str] | None = None, metadata_date_origin: str = "manifest") -> CleanedDocument:
+    """Clean one document's text and find its title and publication date.
+
+    `manifest` is the metadata supplied with the text (title, publisher, published_date); its date
+    came from `metadata_date_origin` (`manifest` for a manifest row or a JSON article's fields, `html`
+    for a page's own metadata).
+    """
     manifest = manifest or {}
     patterns = load_boilerplate_patterns()
     kept: list[str] = []
@@ -144,9 +157,9 @@ def clean_document(raw_text: str, manifest: dict[str, str] | None = None) -> Cle
     paragraphs = "\n".join(kept).strip()
     paragraphs = re.sub(r"\n{2,}", "\n\n", paragraphs)
 
-    manifest_date = parse_text_date(manifest["published_date"]) if manifest.get("published_date") else None
+    metadata_date = parse_metadata_date(manifest["published_date"]) if manifest.get("published_date") else None
     published_date, origin = (
-        (manifest_date, "manifest") if manifest_date else (text_date, "text") if text_date else (None, "none")
+        (metadata_date, metadata_date_origin) if metadata_date else (text_date, "text") if text_date else (None, "none")
     )
     first_line = next((line for line in kept if line), None)
     title = manifest.get("title") or (

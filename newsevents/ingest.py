@@ -1,39 +1,114 @@
-"""Read the input folder into raw documents: one record per distinct file content.
+"""Read the input folder into documents, accounting for every input.
 
-A document's id is a hash of its bytes, so it is stable across runs and machines. Files with the same
-bytes are one document; the other file names are recorded against it rather than dropped silently.
-Metadata the text does not carry (publisher, kind, date) comes from an optional `manifest.csv`.
+Inputs are the files under the corpus folder and its subfolders (hidden files and `manifest.csv`
+excepted) and, in `.jsonl`/`.json` files, each line. Every input ends in exactly one of three places:
+
+- a document (`RawDocument`): the first input with a given text;
+- a duplicate (`DuplicateInput`): an input whose text is byte-for-byte a document's, recorded against it;
+- quarantine (`QuarantinedInput`): with the file, the line where relevant, and the reason.
+
+So `inputs_seen == documents + duplicates + quarantined` always holds (`IngestResult.reconciles`).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import trafilatura
+
+from newsevents.decode import UnreadableInput, decode_document
+
 MANIFEST_FILE_NAME = "manifest.csv"
-TEXT_SUFFIXES = (".txt",)
-MANIFEST_FIELDS = ("publisher", "domain", "distributor", "kind", "published_date", "url", "language")
+MANIFEST_FIELDS = ("publisher", "domain", "distributor", "kind", "published_date", "url", "language", "title")
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".jsonl", ".json")
+JSON_FIELDS = {"title": "title", "url": "url", "published": "published_date", "source": "publisher", "language": "language"}
+DEFAULT_MAX_INPUT_BYTES = 5_000_000
+MIN_LETTERS_FOR_LANGUAGE_ID = 100
+MIN_LANGUAGE_PROBABILITY = 0.9
+REQUIRED_LANGUAGE = "en"
 
 
 class InputError(ValueError):
-    """An input file that cannot be read as a document, with the reason."""
+    """A problem with the input folder as a whole (not one input): the load cannot start."""
+
+
+@dataclass(frozen=True)
+class InputRef:
+    file_name: str
+    line_number: int | None = None
+
+    def __str__(self) -> str:
+        return self.file_name if self.line_number is None else f"{self.file_name}:{self.line_number}"
 
 
 @dataclass(frozen=True)
 class RawDocument:
     document_id: str
     file_name: str
+    line_number: int | None
+    input_format: str
+    encoding: str
     raw_text: str
     byte_size: int
-    manifest: dict[str, str] = field(default_factory=dict)
-    duplicate_file_names: tuple[str, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    date_origin: str = "manifest"  # where metadata["published_date"] came from, if present
 
 
-def document_id_for(content: bytes) -> str:
-    """A stable id for a document: the first 16 hex digits of the SHA-256 of its bytes."""
-    return hashlib.sha256(content).hexdigest()[:16]
+@dataclass(frozen=True)
+class DuplicateInput:
+    file_name: str
+    line_number: int | None
+    duplicate_of_document_id: str
+
+
+@dataclass(frozen=True)
+class QuarantinedInput:
+    file_name: str
+    line_number: int | None
+    reason: str
+
+
+@dataclass
+class IngestResult:
+    documents: list[RawDocument] = field(default_factory=list)
+    duplicates: list[DuplicateInput] = field(default_factory=list)
+    quarantined: list[QuarantinedInput] = field(default_factory=list)
+    inputs_seen: int = 0
+
+    @property
+    def reconciles(self) -> bool:
+        return self.inputs_seen == len(self.documents) + len(self.duplicates) + len(self.quarantined)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A readable input before deduplication and the language check."""
+
+    ref: InputRef
+    input_format: str
+    encoding: str
+    text: str
+    byte_size: int
+    metadata: dict[str, str]
+    date_origin: str = "manifest"
+
+
+def document_id_for(text: str) -> str:
+    """A stable id for a document: the first 16 hex digits of the SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def max_input_bytes() -> int:
+    return int(os.environ.get("MAX_INPUT_BYTES") or DEFAULT_MAX_INPUT_BYTES)
 
 
 def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
@@ -44,7 +119,7 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or "file_name" not in reader.fieldnames:
-            raise InputError(f"{path}: manifest needs a 'file_name' column")
+            raise InputError(f"{path}: a manifest needs a 'file_name' column")
         return {
             row["file_name"].strip(): {k: v.strip() for k, v in row.items() if k in MANIFEST_FIELDS and v and v.strip()}
             for row in reader
@@ -52,39 +127,180 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
         }
 
 
-def decode_text(content: bytes, path: Path) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-
-
 def list_input_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise InputError(f"corpus folder {corpus_dir} does not exist")
-    return sorted(p for p in corpus_dir.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    return sorted(
+        path
+        for path in corpus_dir.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(corpus_dir).parts)
+        and path.relative_to(corpus_dir).as_posix() != MANIFEST_FILE_NAME
+    )
+
+
+def size_label(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def read_text_file(ref: InputRef, content: bytes, manifest: dict[str, str]) -> Candidate:
+    decoded = decode_document(content)
+    return Candidate(ref, "text", decoded.encoding, decoded.text, len(content), dict(manifest))
+
+
+def read_html_file(ref: InputRef, content: bytes, manifest: dict[str, str]) -> Candidate:
+    decoded = decode_document(content)
+    extracted = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False)
+    text = (extracted.text or "").strip() if extracted is not None else ""
+    if not text:
+        raise UnreadableInput("HTML page with no article text that trafilatura could extract")
+    found = {
+        "title": extracted.title,
+        "author": extracted.author,
+        "publisher": extracted.sitename,
+        "domain": extracted.hostname,
+        "url": extracted.url,
+        "published_date": extracted.date,
+    }
+    metadata = {k: v.strip() for k, v in found.items() if isinstance(v, str) and v.strip()}
+    date_origin = "html" if "published_date" in metadata else "manifest"
+    metadata.update(manifest)  # what a person wrote in the manifest wins over what was scraped
+    if "published_date" in manifest:
+        date_origin = "manifest"
+    return Candidate(ref, "html", decoded.encoding, text, len(content), metadata, date_origin)
+
+
+def json_items(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, JSON text) of each item: one object per line, or the elements of one JSON array."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError:
+            items = None
+        if isinstance(items, list):
+            for index, item in enumerate(items, start=1):
+                yield index, json.dumps(item)
+            return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, line
+
+
+def read_json_item(ref: InputRef, line: str, manifest: dict[str, str], encoding: str) -> Candidate:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UnreadableInput(f"not valid JSON: {error.msg} at column {error.colno}") from error
+    if not isinstance(item, dict):
+        raise UnreadableInput(f"a JSON {type(item).__name__}, not an article object")
+    if "text" not in item:
+        raise UnreadableInput("JSON article without a 'text' field")
+    if not isinstance(item["text"], str) or not item["text"].strip():
+        raise UnreadableInput("JSON article whose 'text' is empty")
+    metadata = dict(manifest)
+    metadata.update({name: str(item[key]).strip() for key, name in JSON_FIELDS.items() if item.get(key)})
+    text = decode_document(item["text"].encode("utf-8")).text  # mojibake repair
+    return Candidate(ref, "jsonl", encoding, text, len(line.encode("utf-8")), metadata)
+
+
+@lru_cache(maxsize=1)
+def language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def language_of(candidate: Candidate) -> tuple[str | None, str | None]:
+    """(language code, why the text is not English or None). A declared language is trusted; texts too
+    short to judge pass undetected."""
+    declared = candidate.metadata.get("language")
+    if declared:
+        code = declared.lower()[:2]
+        return code, None if code == REQUIRED_LANGUAGE else f"declared language is {declared!r}, not English"
+    if sum(ch.isalpha() for ch in candidate.text) < MIN_LETTERS_FOR_LANGUAGE_ID:
+        return None, None
+    language, probability = language_identifier().classify(candidate.text[:5000])
+    if language != REQUIRED_LANGUAGE and probability >= MIN_LANGUAGE_PROBABILITY:
+        return language, f"text is in language {language!r} (probability {probability:.2f}), not English"
+    return REQUIRED_LANGUAGE, None
+
+
+def read_file(path: Path, ref: InputRef, manifest: dict[str, str], limit: int) -> Iterator[Candidate | QuarantinedInput]:
+    """Candidates (or quarantine records) for one file: one for a text or HTML file, one per JSON line."""
+    suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES:
+        yield QuarantinedInput(ref.file_name, None, f"unsupported file type {suffix or '(no extension)'!r}")
+        return
+    if size == 0:
+        yield QuarantinedInput(ref.file_name, None, "empty file (0 bytes)")
+        return
+    if suffix not in JSON_SUFFIXES and size > limit:
+        yield QuarantinedInput(ref.file_name, None, f"file is {size_label(size)}, over the {size_label(limit)} limit (MAX_INPUT_BYTES)")
+        return
+    content = path.read_bytes()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield read_text_file(ref, content, manifest)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(ref, content, manifest)
+        else:
+            decoded = decode_document(content)
+            for number, line in json_items(decoded.text):
+                line_ref = InputRef(ref.file_name, number)
+                if len(line.encode("utf-8")) > limit:
+                    yield QuarantinedInput(ref.file_name, number, f"JSON line is {size_label(len(line))}, over the {size_label(limit)} limit (MAX_INPUT_BYTES)")
+                    continue
+                try:
+                    yield read_json_item(line_ref, line, manifest, decoded.encoding)
+                except UnreadableInput as error:
+                    yield QuarantinedInput(ref.file_name, number, str(error))
+    except UnreadableInput as error:
+        yield QuarantinedInput(ref.file_name, None, str(error))
+
+
+def ingest_corpus(corpus_dir: Path, limit: int | None = None) -> IngestResult:
+    """Every input under `corpus_dir`, each loaded, recorded as a duplicate, or quarantined."""
+    limit = limit or max_input_bytes()
+    manifest = read_manifest(corpus_dir)
+    result = IngestResult()
+    document_of_text: dict[str, str] = {}
+    for path in list_input_files(corpus_dir):
+        file_name = path.relative_to(corpus_dir).as_posix()
+        for outcome in read_file(path, InputRef(file_name), manifest.get(file_name, {}), limit):
+            result.inputs_seen += 1
+            if isinstance(outcome, QuarantinedInput):
+                result.quarantined.append(outcome)
+                continue
+            if not outcome.text.strip():
+                result.quarantined.append(QuarantinedInput(file_name, outcome.ref.line_number, "no text: only white space"))
+                continue
+            document_id = document_id_for(outcome.text)
+            if document_id in document_of_text:
+                result.duplicates.append(DuplicateInput(file_name, outcome.ref.line_number, document_id))
+                continue
+            language, problem = language_of(outcome)
+            if problem:
+                result.quarantined.append(QuarantinedInput(file_name, outcome.ref.line_number, problem))
+                continue
+            document_of_text[document_id] = file_name
+            result.documents.append(
+                RawDocument(
+                    document_id=document_id,
+                    file_name=file_name,
+                    line_number=outcome.ref.line_number,
+                    input_format=outcome.input_format,
+                    encoding=outcome.encoding,
+                    raw_text=outcome.text,
+                    byte_size=outcome.byte_size,
+                    metadata={**outcome.metadata, **({"language": language} if language else {})},
+                    date_origin=outcome.date_origin,
+                )
+            )
+    return result
 
 
 def read_corpus(corpus_dir: Path) -> list[RawDocument]:
-    """Every text file under `corpus_dir`, one document per distinct content, in file-name order."""
-    manifest = read_manifest(corpus_dir)
-    first_by_id: dict[str, RawDocument] = {}
-    duplicates: dict[str, list[str]] = {}
-    for path in list_input_files(corpus_dir):
-        content = path.read_bytes()
-        file_name = path.relative_to(corpus_dir).as_posix()
-        document_id = document_id_for(content)
-        if document_id in first_by_id:
-            duplicates.setdefault(document_id, []).append(file_name)
-            continue
-        first_by_id[document_id] = RawDocument(
-            document_id=document_id,
-            file_name=file_name,
-            raw_text=decode_text(content, path),
-            byte_size=len(content),
-            manifest=manifest.get(file_name, {}),
-        )
-    return [
-        RawDocument(**{**doc.__dict__, "duplicate_file_names": tuple(duplicates.get(doc.document_id, ()))})
-        for doc in first_by_id.values()
-    ]
+    """The documents of a folder (duplicates and quarantined inputs left out)."""
+    return ingest_corpus(corpus_dir).documents

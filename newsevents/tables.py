@@ -27,7 +27,7 @@ from newsevents.events import (
     representative_code,
     stable_id,
 )
-from newsevents.ingest import read_corpus
+from newsevents.ingest import ingest_corpus
 from newsevents.reference import load_actors, load_cameo_codes
 
 ENTITY_FIELDS = tuple(Entity.__dataclass_fields__)
@@ -44,42 +44,56 @@ def as_date(value: object) -> date | None:
     return pd.Timestamp(value).date()
 
 
-def raw_documents_table(corpus_dir: Path, ingested_at: datetime | None = None) -> pd.DataFrame:
+RAW_DOCUMENT_COLUMNS = [
+    "document_id", "file_name", "line_number", "input_format", "encoding", "raw_text", "byte_size", "source_name",
+    "publisher", "domain", "distributor", "kind", "url", "language", "title", "author", "metadata_published_date",
+    "metadata_date_origin", "ingested_at",
+]
+
+
+def ingest_tables(corpus_dir: Path, ingested_at: datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(raw documents, duplicate inputs, quarantined inputs) of a corpus folder; together they account
+    for every input, see `newsevents.ingest`."""
     ingested_at = ingested_at or datetime.now(timezone.utc).replace(tzinfo=None)
-    rows = [
-        {
-            "document_id": doc.document_id,
-            "file_name": doc.file_name,
-            "raw_text": doc.raw_text,
-            "byte_size": doc.byte_size,
-            "source_name": doc.manifest.get("publisher") or doc.manifest.get("domain") or UNKNOWN_SOURCE,
-            "publisher": doc.manifest.get("publisher"),
-            "domain": doc.manifest.get("domain"),
-            "distributor": doc.manifest.get("distributor"),
-            "kind": doc.manifest.get("kind"),
-            "manifest_published_date": doc.manifest.get("published_date"),
-            "url": doc.manifest.get("url"),
-            "language": doc.manifest.get("language"),
-            "duplicate_file_names": "; ".join(doc.duplicate_file_names) or None,
-            "ingested_at": ingested_at,
-        }
-        for doc in read_corpus(corpus_dir)
-    ]
-    return pd.DataFrame(rows, columns=[
-        "document_id", "file_name", "raw_text", "byte_size", "source_name", "publisher", "domain", "distributor", "kind",
-        "manifest_published_date", "url", "language", "duplicate_file_names", "ingested_at",
-    ])
-
-
-def manifest_of(row: pd.Series) -> dict[str, str]:
-    fields = {"title": None, "publisher": "publisher", "published_date": "manifest_published_date"}
-    return {key: row[column] for key, column in fields.items() if column and optional_text(row.get(column))}
+    result = ingest_corpus(corpus_dir)
+    raw = pd.DataFrame(
+        [
+            {
+                "document_id": doc.document_id,
+                "file_name": doc.file_name,
+                "line_number": doc.line_number,
+                "input_format": doc.input_format,
+                "encoding": doc.encoding,
+                "raw_text": doc.raw_text,
+                "byte_size": doc.byte_size,
+                "source_name": doc.metadata.get("publisher") or doc.metadata.get("domain") or UNKNOWN_SOURCE,
+                **{key: doc.metadata.get(key) for key in ("publisher", "domain", "distributor", "kind", "url", "language", "title", "author")},
+                "metadata_published_date": doc.metadata.get("published_date"),
+                "metadata_date_origin": doc.date_origin if doc.metadata.get("published_date") else None,
+                "ingested_at": ingested_at,
+            }
+            for doc in result.documents
+        ],
+        columns=RAW_DOCUMENT_COLUMNS,
+    ).astype({"line_number": "Int64"})
+    duplicates = pd.DataFrame(
+        [asdict(d) for d in result.duplicates], columns=["file_name", "line_number", "duplicate_of_document_id"]
+    ).astype({"line_number": "Int64"})
+    quarantined = pd.DataFrame(
+        [asdict(q) for q in result.quarantined], columns=["file_name", "line_number", "reason"]
+    ).astype({"line_number": "Int64"})
+    return raw, duplicates.assign(ingested_at=ingested_at), quarantined.assign(ingested_at=ingested_at)
 
 
 def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in raw_documents.itertuples(index=False):
-        cleaned = clean_document(row.raw_text, manifest_of(pd.Series(row._asdict())))
+        metadata = {
+            key: value
+            for key, value in (("title", row.title), ("publisher", row.publisher), ("published_date", row.metadata_published_date))
+            if optional_text(value)
+        }
+        cleaned = clean_document(row.raw_text, metadata, optional_text(row.metadata_date_origin) or "manifest")
         rows.append(
             {
                 "document_id": row.document_id,

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from dagster_duckdb_pandas import DuckDBPandasIOManager
 from spacy.language import Language
 
 from newsevents import config
 from newsevents.annotate import load_pipeline
+from orchestration.io_managers import DuckDBTableIOManager
 
 STAGING_SCHEMA = "staging"
 
@@ -44,10 +44,10 @@ def warehouse_file() -> str:
 
 
 def build_resources() -> dict[str, object]:
-    database = warehouse_file()
+    warehouse = DuckDBResource(database=warehouse_file())
     return {
-        "io_manager": DuckDBPandasIOManager(database=database, schema=STAGING_SCHEMA),
-        "warehouse": DuckDBResource(database=database),
+        "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA),
+        "warehouse": warehouse,
         "corpus": CorpusFolder(path=str(config.corpus_dir())),
         "spacy_model": SpacyModel(model_name=config.spacy_model_name()),
     }

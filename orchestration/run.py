@@ -42,6 +42,14 @@ def table_counts(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]
 def print_summary(warehouse: str) -> None:
     with duckdb.connect(warehouse, read_only=True) as connection:
         print(f"\nWarehouse: {warehouse}\n")
+        documents, duplicates, quarantined = (
+            connection.execute(f"select count(*) from staging.{table}").fetchone()[0]
+            for table in ("raw_documents", "duplicate_inputs", "quarantined_inputs")
+        )
+        print(
+            f"Inputs: {documents + duplicates + quarantined} seen = {documents} documents + {duplicates} duplicates"
+            f" + {quarantined} quarantined (reasons in staging.quarantined_inputs)\n"
+        )
         print(f"{'table':36} {'rows':>8}")
         for table, rows in table_counts(connection):
             print(f"{table:36} {rows:>8}")

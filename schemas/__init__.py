@@ -14,6 +14,7 @@ from schemas.dim_entity import DimEntity
 from schemas.dim_event_type import DimEventType
 from schemas.dim_location import DimLocation
 from schemas.dim_source import DimSource
+from schemas.duplicate_inputs import DuplicateInputs
 from schemas.entity_mentions import EntityMentions
 from schemas.event_mentions import EventMentions
 from schemas.events import Events
@@ -21,10 +22,13 @@ from schemas.fact_entity_mention import FactEntityMention
 from schemas.fact_event import FactEvent
 from schemas.fact_event_mention import FactEventMention
 from schemas.parsed_documents import ParsedDocuments
+from schemas.quarantined_inputs import QuarantinedInputs
 from schemas.raw_documents import RawDocuments
 
 TABLE_MODELS = {
     "staging.raw_documents": RawDocuments,
+    "staging.duplicate_inputs": DuplicateInputs,
+    "staging.quarantined_inputs": QuarantinedInputs,
     "staging.cleaned_documents": CleanedDocuments,
     "staging.parsed_documents": ParsedDocuments,
     "staging.entity_mentions": EntityMentions,

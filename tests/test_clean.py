@@ -19,7 +19,8 @@ def sample():
 
 def cleaned(sample, name, with_manifest=True):
     doc = sample[name]
-    return clean_document(doc.raw_text, doc.manifest if with_manifest else {})
+    metadata = {k: v for k, v in doc.metadata.items() if k in ("title", "publisher", "published_date")}
+    return clean_document(doc.raw_text, metadata if with_manifest else {}, doc.date_origin)
 
 
 def test_npr_page_furniture_is_removed_and_report_kept(sample):

@@ -25,7 +25,11 @@ def test_table_has_declared_columns_and_rows(warehouse, table):
         [schema_name, table_name],
     )]
     assert columns == list(TABLE_MODELS[table].to_schema().columns)
-    assert warehouse.execute(f'select count(*) from {schema_name}."{table_name}"').fetchone()[0] > 0
+    row_count = warehouse.execute(f'select count(*) from {schema_name}."{table_name}"').fetchone()[0]
+    if table in ("staging.duplicate_inputs", "staging.quarantined_inputs"):
+        assert row_count == 0  # the sample has five distinct, readable English texts
+    else:
+        assert row_count > 0
 
 
 def test_guterres_putin_meeting_in_moscow_is_one_event_from_three_sources(warehouse):
