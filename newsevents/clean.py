@@ -29,6 +29,7 @@ DATELINE_PATTERN = re.compile(
 TITLE_PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,40}$")
 DATE_ORIGINS = ("manifest", "html", "text", "none")
 LINES_SCANNED_FOR_DATE = 3
+MIN_SPEAKER_TURNS = 3
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def normalise_line(line: str) -> str:
 def parse_text_date(value: str) -> date | None:
     for fmt in ("%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%b. %d, %Y"):
         try:
-            return datetime.strptime(value.replace("Sept", "Sep"), fmt).date()
+            return datetime.strptime(re.sub(r"\bSept\b", "Sep", value), fmt).date()
         except ValueError:
             continue
     return None
@@ -99,11 +100,11 @@ def strip_boilerplate(line: str, patterns: tuple[BoilerplatePattern, ...]) -> tu
     return line, removed
 
 
-def strip_transcript_noise(line: str) -> tuple[str, list[RemovedSpan], str | None]:
+def strip_transcript_noise(line: str, transcript: bool) -> tuple[str, list[RemovedSpan], str | None]:
     removed = [RemovedSpan("transcript_cue", m.group().strip()) for m in CUE_PATTERN.finditer(line)]
     line = CUE_PATTERN.sub(" ", line).strip()
     speaker = None
-    label = SPEAKER_LABEL_PATTERN.match(line)
+    label = SPEAKER_LABEL_PATTERN.match(line) if transcript else None
     if label:
         speaker = label.group("speaker").strip()
         removed.append(RemovedSpan("speaker_label", label.group().strip()))
@@ -112,10 +113,18 @@ def strip_transcript_noise(line: str) -> tuple[str, list[RemovedSpan], str | Non
 
 
 def title_without_publisher(title: str, publisher: str | None) -> str:
+    """`Headline – BBC News` -> `Headline` when the suffix is the publisher's name."""
     suffix = TITLE_PUBLISHER_SUFFIX.search(title)
-    if suffix and publisher and publisher.lower().split()[0] in suffix.group().lower():
+    if suffix and publisher and normalise_line(publisher).lower() in suffix.group().lower():
         return title[: suffix.start()].strip()
     return title
+
+
+def is_transcript(lines: list[str], kind: str | None) -> bool:
+    """A transcript: declared so, or at least three turns opened by a speaker label."""
+    if kind == "transcript":
+        return True
+    return sum(1 for line in lines if SPEAKER_LABEL_PATTERN.match(line.strip())) >= MIN_SPEAKER_TURNS
 
 
 def parse_metadata_date(value: str) -> date | None:
@@ -137,7 +146,9 @@ def clean_document(raw_text: str, manifest: dict[str, str] | None = None, metada
     removed: list[RemovedSpan] = []
     speakers: list[str] = []
     text_date: date | None = None
-    for line_number, raw_line in enumerate(raw_text.splitlines()):
+    raw_lines = raw_text.splitlines()
+    transcript = is_transcript(raw_lines, manifest.get("kind"))
+    for line_number, raw_line in enumerate(raw_lines):
         line = normalise_line(raw_line)
         if line_number < LINES_SCANNED_FOR_DATE and text_date is None and line:
             text_date, rest = split_leading_date(line)
@@ -146,7 +157,7 @@ def clean_document(raw_text: str, manifest: dict[str, str] | None = None, metada
                 line = rest
         line, line_removed = strip_boilerplate(line, patterns)
         removed.extend(line_removed)
-        line, noise_removed, speaker = strip_transcript_noise(line)
+        line, noise_removed, speaker = strip_transcript_noise(line, transcript)
         removed.extend(noise_removed)
         if speaker and speaker not in speakers:
             speakers.append(speaker)

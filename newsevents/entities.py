@@ -10,6 +10,7 @@ and never silently dropped.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
@@ -31,6 +32,8 @@ TITLE_WORDS = frozenset(
     "vice ambassador envoy spokesman spokeswoman army state".split()
 )
 EDGE_PUNCTUATION = "•·*-–—\"'()[]:;,. "
+MIN_POPULATION_UNKNOWN_PLACE = 500_000
+MIN_UPPERCASE_SHARE = 0.01
 RESOLUTION_METHODS = ("dictionary", "title", "document", "unresolved")
 
 
@@ -59,7 +62,9 @@ class EntityMention:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise_name(text)).strip("-")
+    """A readable key for a name; names with no Latin letters or digits get a hash of the name instead."""
+    readable = re.sub(r"[^a-z0-9]+", "-", normalise_name(text)).strip("-")
+    return readable or "h" + hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()[:12]
 
 
 def geocoded(entity: Entity) -> Entity:
@@ -67,7 +72,9 @@ def geocoded(entity: Entity) -> Entity:
         return replace(entity, geonames_id=country_geonames_id(entity.country_code))
     if entity.entity_type in PLACE_TYPES and entity.feature_type in (None, "city"):
         place = geocode_city(entity.canonical_name, entity.country_code)
-        if place:
+        # A name the dictionary does not know is only taken for a city when that city is large: a small
+        # town of the same name elsewhere (Palestine, Texas) is a worse answer than no place at all.
+        if place and (entity.is_resolved or place.population >= MIN_POPULATION_UNKNOWN_PLACE):
             return replace(
                 entity,
                 feature_type="city",
@@ -119,10 +126,14 @@ class ActorResolver:
         candidates = [alias for alias in self.aliases_by_key.get(key, ()) if alias.valid_on(day)]
         if not candidates:
             return None
-        if label:
-            # Prefer the reading that agrees with the NER label; a PERSON span never becomes a country.
+        if label == "PERSON":
+            # A person is never read as a place or organisation (`Mr Jordan`), only as a person.
+            candidates = [a for a in candidates if self.actors[a.entity_id].entity_type == "PERSON" or a.alias_type == "title"]
+        elif label:
             same_type = [a for a in candidates if self.actors[a.entity_id].entity_type == label]
             candidates = same_type or candidates
+        if not candidates:
+            return None
         alias = candidates[0]
         return self.actors[alias.entity_id], alias
 
@@ -151,6 +162,15 @@ def default_country_entities(reference_dir: Path = REFERENCE_DIR) -> dict[str, E
     return {a.country_code: entity_from_actor(a) for a in actors if a.feature_type == "country" and a.country_code}
 
 
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
+
+
+def after_honorific(span: Span) -> bool:
+    """`Mr Jordan`: a name after an honorific is a person whatever else it could be."""
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and previous.lower_.rstrip(".") in HONORIFICS
+
+
 def is_hyphen_prefix(span: Span) -> bool:
     """`Pro` in `Pro-Russian`: the first half of a hyphenated word is not an entity of its own."""
     doc = span.doc
@@ -170,9 +190,19 @@ def trimmed_span(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def is_noise(text: str) -> bool:
+def is_noise(text: str, cased_document: bool = True) -> bool:
+    """Not a name: too short, a credit or address, or, in a cased text, no capital at all
+    (`defence ministry` is a description, `Defence Ministry` may be a name)."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) < 2 or "/" in text or "@" in text
+    if len(letters) < 2 or "/" in text or "@" in text:
+        return True
+    return cased_document and not any(word[:1].isupper() for word in text.split())
+
+
+def is_cased(text: str) -> bool:
+    """Whether a text uses capitals at all (an auto-caption transcript may not)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return not letters or sum(ch.isupper() for ch in letters) / len(letters) >= MIN_UPPERCASE_SHARE
 
 
 def known_short_forms(entity: Entity, resolver: ActorResolver) -> set[str]:
@@ -189,6 +219,7 @@ def resolve_name(
     resolver: ActorResolver,
     people_so_far: dict[str, Entity],
     hyphen_prefix: bool = False,
+    cased_document: bool = True,
 ) -> tuple[Entity, str] | None:
     """The entity a mention names and how it was found; None for noise."""
     found = resolver.lookup(ruler_key, day, label) if ruler_key else None
@@ -196,7 +227,7 @@ def resolve_name(
     if found:
         actor, alias = found
         return entity_from_actor(actor), "title" if alias.alias_type == "title" else "dictionary"
-    if is_noise(text) or hyphen_prefix:
+    if is_noise(text, cased_document) or hyphen_prefix:
         return None
     if label == "PERSON":
         words = [w for w in normalise_name(text).split() if w not in TITLE_WORDS]
@@ -236,14 +267,16 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
             sentence_of_token[token.i] = index
     people_so_far: dict[str, Entity] = {}
     mentions: list[EntityMention] = []
+    cased_document = is_cased(doc.text)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = trimmed_span(ent)
         if span is None:
             continue
+        label = "PERSON" if after_honorific(span) else ent.label_
         resolved = resolve_name(
-            span.text, ent.label_, ent.ent_id_, published_date, resolver, people_so_far, is_hyphen_prefix(span)
+            span.text, label, ent.ent_id_, published_date, resolver, people_so_far, is_hyphen_prefix(span), cased_document
         )
         if resolved is None:
             continue
@@ -259,7 +292,7 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
                 start_token=span.start,
                 end_token=span.end,
                 surface_text=span.text,
-                ner_label=ent.label_,
+                ner_label=label,
                 resolution_method=method,
                 entity=entity,
             )

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.config import REFERENCE_DIR
 from newsevents.entities import Entity, EntityMention, default_country_entities
-from newsevents.reference import read_reference_csv
+from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
 
 MODES = ("asserted", "negated", "hypothetical", "future", "question")
@@ -35,7 +35,17 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
+# Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`).
+AGENT_NOUNS = frozenset(
+    """head leader chief president minister secretary spokesman spokeswoman spokesperson official officials
+    government administration ministry department office army military forces force troops soldiers navy
+    air police delegation representative representatives ambassador envoy diplomat diplomats negotiator
+    negotiators member members commander commanders general generals staff chiefs counterpart counterparts
+    authorities leadership cabinet parliament council agency service services fighter fighters jet jets
+    aircraft warship warships unit units side""".split()
+)
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
+STANCE_PREFIXES = ("pro", "anti")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must")
@@ -44,11 +54,16 @@ INTENTION_VERBS = frozenset(
     "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
 )
 CONDITIONAL_MARKERS = ("if", "unless", "whether")
+# Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
+NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
+COMPLEMENT_DEPS = ("xcomp", "pcomp", "ccomp")
 # Interactions whose two sides play the same part: A meets B is B meets A.
-SYMMETRIC_EVENT_CODES = frozenset(("040", "041", "044", "046", "060", "061"))
+SYMMETRIC_ROOTS = frozenset(("04",))
+SYMMETRIC_EVENT_CODES = frozenset(("060", "061"))
 PLACE_FEATURES = ("city", "region", "country")
 CONSULT_ROOT = "04"
 MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
+MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
 PRONOUN_LOOKBACK_SENTENCES = 2
 
@@ -91,6 +106,7 @@ class EventMention:
 def load_verb_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
     """Verb-dictionary rows grouped by (lemma, part of speech), in file order."""
     patterns: dict[tuple[str, str], list[VerbPattern]] = defaultdict(list)
+    known_codes = {row["event_code"] for row in load_cameo_codes(reference_dir)}
     for row in read_reference_csv(reference_dir / "verb_patterns.csv"):
         if not row["event_code"]:
             raise ValueError(f"verb_patterns.csv: row for {row['lemma']!r} has no event_code")
@@ -102,6 +118,8 @@ def load_verb_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, s
             objects=frozenset(o.strip().lower() for o in row["object"].split("|") if o.strip()),
             event_code=row["event_code"],
         )
+        if pattern.event_code not in known_codes:
+            raise ValueError(f"verb_patterns.csv: {row['lemma']!r} maps to {pattern.event_code!r}, not a code of cameo_event_codes.csv")
         patterns[(pattern.lemma, pattern.pos)].append(pattern)
     return {key: tuple(rows) for key, rows in patterns.items()}
 
@@ -161,13 +179,22 @@ class MentionIndex:
         return people[-1] if people else None
 
 
+def speaks_for_owner(noun: Token) -> bool:
+    """Whether `X's <noun>` / `<noun> of X` acts for X: its ministry, forces or leader do; its critics,
+    allies or victims do not."""
+    return noun.ent_type_ != "" or noun.lemma_.lower() in AGENT_NOUNS
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head of a noun phrase and the modifiers that can name its actor, nearest first."""
     tokens, frontier = [head], [head]
     while frontier:
         token = frontier.pop(0)
         for child in token.children:
-            if child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            owner_link = child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")
+            if owner_link and not speaks_for_owner(token):
+                continue
+            if child.dep_ in PHRASE_DEPS or owner_link:
                 tokens.append(child)
                 frontier.append(child)
             elif child.dep_ == "pobj" and token.dep_ == "prep":
@@ -176,12 +203,18 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
+def is_stance_prefixed(mention: EntityMention, doc: Doc) -> bool:
+    """`pro-Russian separatists` are not Russia: an entity after `pro-`/`anti-` names a stance, not an actor."""
+    start = mention.start_token
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+
+
 def actor_of_phrase(head: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
     if head.lower_ in PERSONAL_PRONOUNS:
         return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index)
     for token in phrase_tokens(head):
         mention = index.by_token.get(token.i)
-        if mention is not None:
+        if mention is not None and not is_stance_prefixed(mention, head.doc):
             return mention
     return None
 
@@ -287,18 +320,21 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
 
 
 def visited_place(pattern: VerbPattern, trigger: Token, index: MentionIndex, sentence_index: int) -> Entity | None:
-    """For visits and meetings the place named as the target is where it happened (`fly to Moscow`)."""
-    if not pattern.event_code.startswith(CONSULT_ROOT):
+    """For visits, meetings and attacks the place named as the target is where it happened (`fly to
+    Moscow`, `shelled Kharkiv`); for aid it is not (`sent tanks to Kyiv` happened elsewhere)."""
+    root = int(pattern.event_code[:2])
+    if not (pattern.event_code.startswith(CONSULT_ROOT) or root in MATERIAL_CONFLICT_ROOTS):
         return None
     places = (t.entity for t in target_actors(trigger, index, sentence_index) if t.entity.feature_type in ("city", "region"))
     return next(places, None)
 
 
-def clause_chain(trigger: Token) -> list[Token]:
-    """The trigger and the verbs it is an open complement of (`not planning to invade` -> invade, planning)."""
+def clause_chain(trigger: Token, follow: tuple[str, ...]) -> list[Token]:
+    """The trigger and the verbs it depends on through `follow` relations
+    (`not planning to invade`: invade -xcomp-> planning)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "conj") and token.head is not token:
+    while token.dep_ in follow and token.head is not token:
         token = token.head
         chain.append(token)
     return chain
@@ -306,18 +342,23 @@ def clause_chain(trigger: Token) -> list[Token]:
 
 def mode_of(trigger: Token, sentence: Span) -> str:
     clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
-    chain = clause_chain(clause)
-    children = [c for verb in chain for c in verb.children]
-    if any(c.dep_ == "neg" for c in children):
+    # Negation reaches an act through open complements only: in `did not attack Kyiv but shelled Kharkiv`
+    # the shelling is not negated. Modality and tense are shared by coordinated verbs.
+    complements = clause_chain(clause, COMPLEMENT_DEPS)
+    if any(c.dep_ == "neg" for verb in complements for c in verb.children):
+        return "negated"
+    if any(verb.lemma_.lower() in NEGATING_VERBS for verb in complements[1:]):
         return "negated"
     if sentence.text.rstrip().endswith("?"):
         return "question"
+    chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
+    children = [c for verb in chain for c in verb.children]
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "hypothetical"
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
         return "hypothetical"
-    if auxiliaries & set(FUTURE_AUXILIARIES) or any(c.lower_ == "going" for c in children):
+    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in chain):
         return "future"
     if any(verb.lemma_.lower() in INTENTION_VERBS for verb in chain[1:]):
         return "future"
@@ -406,12 +447,22 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def event_identity(event_code: str, actor1_id: str, actor2_id: str | None, event_date: date | None) -> tuple:
-    """What makes two reports one happening, before places are compared."""
+def event_identity(
+    event_code: str, actor1_id: str, actor2_id: str | None, event_date: date | None, document_id: str
+) -> tuple:
+    """What makes two reports one happening, before places are compared. Undated reports only merge
+    within their document: without a date, two reports of a meeting may be years apart."""
     pair = (actor1_id, actor2_id or "")
-    if event_code[:3] in SYMMETRIC_EVENT_CODES and actor2_id:
+    if is_symmetric(event_code) and actor2_id:
         pair = tuple(sorted(pair))
-    return (event_code[:2], *pair, event_date.isoformat() if event_date else "")
+    when = event_date.isoformat() if event_date else f"undated:{document_id}"
+    return (event_code[:2], *pair, when)
+
+
+def is_symmetric(event_code: str) -> bool:
+    """Consultations (root 04: meetings, calls, visits, talks) and cooperation (060, 061) involve both
+    sides alike, so a report's actor order does not tell two happenings apart."""
+    return event_code[:2] in SYMMETRIC_ROOTS or event_code[:3] in SYMMETRIC_EVENT_CODES
 
 
 @dataclass(frozen=True)

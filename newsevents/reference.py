@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -97,13 +98,27 @@ def generated_country_actors() -> list[Actor]:
     ]
 
 
+def short_name(name: str) -> str:
+    """`Palestine, State of` -> `Palestine`: ISO 3166 puts the short form first."""
+    return name.split(",")[0].strip()
+
+
 def generated_country_aliases() -> list[Alias]:
+    """ISO 3166 names of every country, with the short form of inverted names when no other country shares it
+    (`Palestine, State of` gives `Palestine`; `Korea, Republic of` gives nothing, as both Koreas would)."""
+    names_by_country = {
+        country.alpha_3: {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}
+        for country in pycountry.countries
+    }
+    short_forms: dict[str, set[str]] = defaultdict(set)
+    for alpha_3, names in names_by_country.items():
+        for name in names:
+            if "," in name:
+                short_forms[short_name(name)].add(alpha_3)
     aliases = []
-    for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
-        aliases.extend(
-            Alias(f"country:{country.alpha_3}", name, "name", None, None) for name in sorted(n for n in names if n)
-        )
+    for alpha_3, names in names_by_country.items():
+        unique_short = {short for short, owners in short_forms.items() if owners == {alpha_3}}
+        aliases.extend(Alias(f"country:{alpha_3}", name, "name", None, None) for name in sorted(names | unique_short))
     return aliases
 
 

@@ -90,7 +90,9 @@ def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
     for row in raw_documents.itertuples(index=False):
         metadata = {
             key: value
-            for key, value in (("title", row.title), ("publisher", row.publisher), ("published_date", row.metadata_published_date))
+            for key, value in (
+                ("title", row.title), ("publisher", row.publisher), ("published_date", row.metadata_published_date), ("kind", row.kind)
+            )
             if optional_text(value)
         }
         cleaned = clean_document(row.raw_text, metadata, optional_text(row.metadata_date_origin) or "manifest")
@@ -219,7 +221,10 @@ def with_event_ids(reports: pd.DataFrame) -> pd.DataFrame:
     keys = [
         ReportKey(
             row=i,
-            identity=(row.mode, *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id), as_date(row.event_date))),
+            identity=(
+                row.mode,
+                *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id), as_date(row.event_date), row.document_id),
+            ),
             location_id=optional_text(row.location_entity_id),
             event_code=row.event_code,
         )

@@ -108,24 +108,51 @@ def test_event_types_keep_leading_zeros_and_quad_classes(warehouse):
     assert types["194"]["quad_class"] == 4 and types["194"]["goldstein_scale"] < 0
 
 
-def test_fact_keys_resolve_to_dimension_rows(warehouse):
-    orphans = warehouse.execute("""
-        select count(*) from main.fact_event as event
-        where event.actor1_entity_key not in (select entity_key from main.dim_entity)
-           or event.actor2_entity_key not in (select entity_key from main.dim_entity)
-           or event.location_key not in (select location_key from main.dim_location)
-           or event.date_key not in (select date_key from main.dim_date)
-           or event.event_code not in (select event_code from main.dim_event_type)
-    """).fetchone()[0]
+FOREIGN_KEYS = [
+    ("fact_event", "actor1_entity_key", "dim_entity", "entity_key"),
+    ("fact_event", "actor2_entity_key", "dim_entity", "entity_key"),
+    ("fact_event", "location_key", "dim_location", "location_key"),
+    ("fact_event", "date_key", "dim_date", "date_key"),
+    ("fact_event", "event_code", "dim_event_type", "event_code"),
+    ("fact_event_mention", "event_key", "fact_event", "event_key"),
+    ("fact_event_mention", "document_key", "dim_document", "document_key"),
+    ("fact_event_mention", "source_key", "dim_source", "source_key"),
+    ("fact_event_mention", "date_key", "dim_date", "date_key"),
+    ("fact_event_mention", "event_code", "dim_event_type", "event_code"),
+    ("fact_entity_mention", "entity_key", "dim_entity", "entity_key"),
+    ("fact_entity_mention", "document_key", "dim_document", "document_key"),
+    ("fact_entity_mention", "date_key", "dim_date", "date_key"),
+    ("dim_document", "source_key", "dim_source", "source_key"),
+    ("dim_document", "date_key", "dim_date", "date_key"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "dimension", "key"), FOREIGN_KEYS)
+def test_foreign_keys_resolve(warehouse, table, column, dimension, key):
+    orphans = warehouse.execute(
+        f"select count(*) from main.{table} where {column} not in (select {key} from main.{dimension})"
+    ).fetchone()[0]
     assert orphans == 0
 
 
 def test_event_mention_offsets_point_at_the_text(warehouse):
     mismatches = rows(warehouse, """
-        select mention.actor1_text, substr(doc.clean_text, mention.actor1_start_char + 1, mention.actor1_end_char - mention.actor1_start_char) as at_actor1,
-               mention.action_text, substr(doc.clean_text, mention.action_start_char + 1, mention.action_end_char - mention.action_start_char) as at_action
+        select mention.mention_id
         from staging.event_mentions as mention
         join staging.cleaned_documents as doc on doc.document_id = mention.document_id
-        where at_actor1 <> mention.actor1_text or at_action <> mention.action_text
+        where substr(doc.clean_text, mention.actor1_start_char + 1, mention.actor1_end_char - mention.actor1_start_char) <> mention.actor1_text
+           or substr(doc.clean_text, mention.action_start_char + 1, mention.action_end_char - mention.action_start_char) <> mention.action_text
+           or (mention.actor2_text is not null and
+               substr(doc.clean_text, mention.actor2_start_char + 1, mention.actor2_end_char - mention.actor2_start_char) <> mention.actor2_text)
     """)
     assert mismatches == []
+    assert warehouse.execute("select count(*) from staging.event_mentions where actor2_text is not null").fetchone()[0] > 10
+
+
+def test_entity_mention_offsets_point_at_the_text(warehouse):
+    mismatches = warehouse.execute("""
+        select count(*) from staging.entity_mentions as mention
+        join staging.cleaned_documents as doc on doc.document_id = mention.document_id
+        where substr(doc.clean_text, mention.start_char + 1, mention.end_char - mention.start_char) <> mention.surface_text
+    """).fetchone()[0]
+    assert mismatches == 0
