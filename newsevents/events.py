@@ -35,14 +35,16 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
-# Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`).
+# Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
+# and collectives that act for their members (`a formation of Russian aircraft`).
 AGENT_NOUNS = frozenset(
     """head leader chief president minister secretary spokesman spokeswoman spokesperson official officials
     government administration ministry department office army military forces force troops soldiers navy
     air police delegation representative representatives ambassador envoy diplomat diplomats negotiator
     negotiators member members commander commanders general generals staff chiefs counterpart counterparts
     authorities leadership cabinet parliament council agency service services fighter fighters jet jets
-    aircraft warship warships unit units side""".split()
+    aircraft warship warships unit units side formation group convoy column squadron fleet battalion battalions
+    brigade brigades regiment division contingent crew patrol flotilla""".split()
 )
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 STANCE_PREFIXES = ("pro", "anti")

@@ -73,3 +73,8 @@ def test_owners_act_through_their_agents_only(nlp):
 
 def test_troops_sent_into_a_country_are_not_aid(nlp):
     assert "072" not in {e[1] for e in coded(nlp, "Russia sent troops into Ukraine.")}
+
+
+def test_collectives_act_for_their_members(nlp):
+    events = coded(nlp, "Two Dutch F-35 fighters intercepted a formation of three Russian military aircraft near Poland.")
+    assert ("country:NLD", "150", "country:RUS", "asserted", "country:POL") in events
