@@ -307,7 +307,7 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
     by the object is the topic's, not the act's (`criticised the war in Ukraine`)."""
     heads = [trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None]
     if is_material(event_code):
-        heads += [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        heads += [t for c in trigger.children if c.dep_ in OBJECT_DEPS for t in phrase_tokens(c)]
     for clause in heads:
         if clause is None:
             continue
