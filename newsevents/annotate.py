@@ -33,19 +33,27 @@ def ruler_label(alias: Alias, entity_type: str) -> str:
     return entity_type
 
 
-def alias_pattern(nlp: Language, alias: Alias, entity_type: str) -> dict:
-    attribute = "ORTH" if is_case_sensitive_alias(alias.alias) else "LOWER"
-    tokens = [t.text if attribute == "ORTH" else t.lower_ for t in nlp.make_doc(alias.alias)]
-    return {
-        "label": ruler_label(alias, entity_type),
-        "pattern": [{attribute: token} for token in tokens],
-        "id": normalise_name(alias.alias),
-    }
+def alias_patterns(nlp: Language, alias: Alias, entity_type: str) -> list[dict]:
+    """Exact-case patterns for an alias as written and with its first letter capitalised (`the West`,
+    `The West`). Case matters: `jersey` is a garment, `the west of Ukraine` a direction; text written
+    without capitals is recased before it gets here."""
+    tokens = [t.text for t in nlp.make_doc(alias.alias)]
+    variants = {tuple(tokens)}
+    if tokens and not is_case_sensitive_alias(alias.alias):
+        variants.add((tokens[0][:1].upper() + tokens[0][1:], *tokens[1:]))
+    return [
+        {"label": ruler_label(alias, entity_type), "pattern": [{"ORTH": token} for token in variant], "id": normalise_name(alias.alias)}
+        for variant in sorted(variants)
+    ]
 
 
 def actor_patterns(nlp: Language, reference_dir: Path = REFERENCE_DIR) -> list[dict]:
     actors = load_actors(reference_dir)
-    patterns = [alias_pattern(nlp, alias, actors[alias.entity_id].entity_type) for alias in load_aliases(actors, reference_dir)]
+    patterns = [
+        pattern
+        for alias in load_aliases(actors, reference_dir)
+        for pattern in alias_patterns(nlp, alias, actors[alias.entity_id].entity_type)
+    ]
     unique: dict[tuple, dict] = {}
     for pattern in patterns:
         unique.setdefault((pattern["label"], repr(pattern["pattern"])), pattern)
@@ -71,8 +79,23 @@ def load_pipeline(model_name: str, reference_dir: Path = REFERENCE_DIR) -> Langu
     return nlp
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size)
+def with_sentence_starts(nlp: Language, text: str, sentence_starts: Iterable[int]) -> Doc:
+    """A tokenised Doc whose sentence boundaries are fixed at `sentence_starts` (character offsets); the
+    parser keeps them, so every stage sees the sentences the cleaning stage decided."""
+    doc = nlp.make_doc(text)
+    starts = set(sentence_starts)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], sentence_starts: Iterable[Iterable[int]] | None = None, batch_size: int = 32
+) -> Iterator[Doc]:
+    if sentence_starts is None:
+        return nlp.pipe(texts, batch_size=batch_size)
+    docs = (with_sentence_starts(nlp, text, starts) for text, starts in zip(texts, sentence_starts, strict=True))
+    return nlp.pipe(docs, batch_size=batch_size)
 
 
 def doc_to_bytes(doc: Doc) -> bytes:

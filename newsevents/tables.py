@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.annotate import doc_from_bytes, doc_to_bytes, parse_texts
-from newsevents.clean import clean_document
+from newsevents.clean import clean_document, raw_offset
+from newsevents.truecase import recaser_for
 from newsevents.entities import Entity, EntityMention, resolve_entities
 from newsevents.events import (
     EventMention,
@@ -85,7 +86,9 @@ def ingest_tables(corpus_dir: Path, ingested_at: datetime | None = None) -> tupl
     return raw, duplicates.assign(ingested_at=ingested_at), quarantined.assign(ingested_at=ingested_at)
 
 
-def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
+def cleaned_documents_table(raw_documents: pd.DataFrame, nlp: Language | None = None) -> pd.DataFrame:
+    """Cleaned text and metadata; with a spaCy pipeline, text written without capitals is recased."""
+    recaser = recaser_for(nlp) if nlp is not None else None
     rows = []
     for row in raw_documents.itertuples(index=False):
         metadata = {
@@ -95,7 +98,7 @@ def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
             )
             if optional_text(value)
         }
-        cleaned = clean_document(row.raw_text, metadata, optional_text(row.metadata_date_origin) or "manifest")
+        cleaned = clean_document(row.raw_text, metadata, optional_text(row.metadata_date_origin) or "manifest", recaser)
         rows.append(
             {
                 "document_id": row.document_id,
@@ -106,16 +109,24 @@ def cleaned_documents_table(raw_documents: pd.DataFrame) -> pd.DataFrame:
                 "word_count": len(cleaned.text.split()),
                 "removed_boilerplate": json.dumps([asdict(span) for span in cleaned.removed], ensure_ascii=False),
                 "speakers": "; ".join(cleaned.speakers) or None,
+                "speaker_turns": json.dumps([asdict(turn) for turn in cleaned.speaker_turns], ensure_ascii=False),
+                "sentence_offsets": json.dumps(cleaned.sentence_spans()),
+                "offset_map": json.dumps(cleaned.offset_map),
+                "recased": cleaned.recased,
             }
         )
-    return pd.DataFrame(rows, columns=[
-        "document_id", "title", "clean_text", "published_date", "published_date_origin", "word_count",
-        "removed_boilerplate", "speakers",
-    ])
+    return pd.DataFrame(rows, columns=CLEANED_DOCUMENT_COLUMNS)
+
+
+CLEANED_DOCUMENT_COLUMNS = [
+    "document_id", "title", "clean_text", "published_date", "published_date_origin", "word_count",
+    "removed_boilerplate", "speakers", "speaker_turns", "sentence_offsets", "offset_map", "recased",
+]
 
 
 def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model_name: str) -> pd.DataFrame:
-    docs = parse_texts(nlp, cleaned_documents["clean_text"].tolist())
+    sentence_starts = [[start for start, _ in json.loads(spans)] for spans in cleaned_documents["sentence_offsets"]]
+    docs = parse_texts(nlp, cleaned_documents["clean_text"].tolist(), sentence_starts)
     rows = [
         {
             "document_id": document_id,
@@ -129,13 +140,17 @@ def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model
     return pd.DataFrame(rows, columns=["document_id", "model_name", "sentence_count", "token_count", "doc_bytes"])
 
 
-def entity_mention_row(document_id: str, mention: EntityMention) -> dict:
+def entity_mention_row(document_id: str, mention: EntityMention, offset_map: list) -> dict:
+    raw_start = raw_offset(offset_map, mention.start_char)
+    raw_last = raw_offset(offset_map, mention.end_char - 1)
     return {
         "mention_id": stable_id(document_id, mention.start_char, mention.end_char),
         "document_id": document_id,
         "sentence_index": mention.sentence_index,
         "start_char": mention.start_char,
         "end_char": mention.end_char,
+        "raw_start_char": raw_start,
+        "raw_end_char": raw_last + 1 if raw_last is not None else None,
         "surface_text": mention.surface_text,
         "ner_label": mention.ner_label,
         "resolution_method": mention.resolution_method,
@@ -144,19 +159,22 @@ def entity_mention_row(document_id: str, mention: EntityMention) -> dict:
 
 
 ENTITY_MENTION_COLUMNS = [
-    "mention_id", "document_id", "sentence_index", "start_char", "end_char", "surface_text", "ner_label",
+    "mention_id", "document_id", "sentence_index", "start_char", "end_char", "raw_start_char", "raw_end_char",
+    "surface_text", "ner_label",
     "resolution_method", *ENTITY_FIELDS,
 ]
 
 
 def entity_mentions_table(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, nlp: Language) -> pd.DataFrame:
     dates = dict(zip(cleaned_documents["document_id"], cleaned_documents["published_date"].map(as_date)))
+    offset_maps = dict(zip(cleaned_documents["document_id"], cleaned_documents["offset_map"].map(json.loads)))
     rows = []
     for row in parsed_documents.itertuples(index=False):
         doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
-        rows.extend(entity_mention_row(row.document_id, m) for m in resolve_entities(doc, dates[row.document_id]))
+        offset_map = offset_maps[row.document_id]
+        rows.extend(entity_mention_row(row.document_id, m, offset_map) for m in resolve_entities(doc, dates[row.document_id]))
     table = pd.DataFrame(rows, columns=ENTITY_MENTION_COLUMNS)
-    return table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64"})
+    return table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64", "raw_start_char": "Int64", "raw_end_char": "Int64"})
 
 
 def mentions_from_table(doc: Doc, rows: pd.DataFrame) -> list[EntityMention]:

@@ -13,6 +13,8 @@ class EntityMentions(TableModel):
     sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence of the document")
     start_char: Series[int] = pa.Field(ge=0, description="Offset of the first character in clean_text")
     end_char: Series[int] = pa.Field(gt=0, description="Offset after the last character in clean_text")
+    raw_start_char: Series[Int64] = pa.Field(nullable=True, ge=0, description="Offset of the first character in the raw text")
+    raw_end_char: Series[Int64] = pa.Field(nullable=True, gt=0, description="Offset after the last character in the raw text")
     surface_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The text as written")
     ner_label: Series[str] = pa.Field(isin=ENTITY_TYPES, description="spaCy label of the span (after the dictionary ruler)")
     resolution_method: Series[str] = pa.Field(isin=RESOLUTION_METHODS, description="How the entity was found: dictionary, title (office on that date), document (short form), unresolved")

@@ -11,8 +11,8 @@ from tests.conftest import SAMPLE_DIR, run_all_assets
 
 
 def test_bad_cleaned_row_stops_the_pipeline(tmp_path, monkeypatch):
-    def cleaned_with_a_bad_row(raw_documents: pd.DataFrame) -> pd.DataFrame:
-        table = cleaned_documents_table(raw_documents)
+    def cleaned_with_a_bad_row(raw_documents: pd.DataFrame, nlp) -> pd.DataFrame:
+        table = cleaned_documents_table(raw_documents, nlp)
         table.loc[0, "published_date_origin"] = "guessed"  # not one of manifest / text / none
         return table
 
@@ -27,8 +27,7 @@ def test_bad_cleaned_row_stops_the_pipeline(tmp_path, monkeypatch):
     assert "guessed" in failed.metadata["failing rows"].value
     assert evaluations["raw_documents_matches_schema"].passed
 
-    materialized = {key.to_user_string() for key in result.get_asset_materialization_events() and
-                    [e.asset_key for e in result.get_asset_materialization_events()]}
+    materialized = {event.asset_key.to_user_string() for event in result.get_asset_materialization_events()}
     assert "cleaned_documents" in materialized  # the bad table was written, then caught
     for downstream in ("parsed_documents", "entity_mentions", "events", "dim_document", "fact_event"):
         assert downstream not in materialized

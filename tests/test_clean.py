@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.clean import clean_document
+from newsevents.clean import clean_document, raw_offset
 from newsevents.ingest import read_corpus
 from tests.conftest import SAMPLE_DIR
 
@@ -75,6 +75,55 @@ def test_bbc_transcript_cues_and_byline_stub_go(sample):
 
 def test_removed_spans_are_kept_for_audit():
     result = clean_document("Headline\nBody sentence one.\nGot a story? Email us.\n")
-    assert result.text == "Headline\nBody sentence one."
+    assert result.text == "Headline\n\nBody sentence one."
     assert [(s.kind, s.text) for s in result.removed] == [("newsroom_contact", "Got a story? Email us.")]
     json.dumps([s.__dict__ for s in result.removed])
+
+
+def test_speaker_turns_point_at_what_each_speaker_said(sample):
+    result = cleaned(sample, "003_46898ae6534dde6d.txt")
+    turns = [(t.speaker, result.text[t.start_char:t.end_char]) for t in result.speaker_turns]
+    assert turns[0][0] == "KELLY" and turns[0][1].startswith("This is interesting, this visit")
+    assert ("ANTONIO GUTERRES", "My objective and my agenda is strictly linked to save lives and to reduce suffering.") in turns
+    assert turns[-1] == ("MAYNES", "Thank you.")
+    maynes = [text for speaker, text in turns if speaker == "MAYNES"]
+    assert any("But, you know, Guterres also got into a remarkable back and forth" in text for text in maynes)
+
+
+def test_labels_outside_transcripts_are_text():
+    result = clean_document("NATO: Russia is massing troops on the border\nOfficials said the build-up continued.")
+    assert result.text.startswith("NATO: Russia is massing troops")
+    assert result.speakers == ()
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        ("date 2023-02-15 Ukraine news - live", date(2023, 2, 15)),
+        ("Apr 26, 2022 - World", date(2022, 4, 26)),
+        ("September 5, 2023 - Europe", date(2023, 9, 5)),
+        ("Published 26 April 2022", date(2022, 4, 26)),
+        ("Tuesday 26 April 2022 10:15 BST", date(2022, 4, 26)),
+        ("© 2024 Connecticut Public", None),
+    ],
+)
+def test_dates_at_the_top_of_the_text(first_line, expected):
+    result = clean_document(f"{first_line}\nHeadline about the war\nBody of the report.")
+    assert result.published_date == expected
+    assert result.published_date_origin == ("text" if expected else "none")
+
+
+def test_metadata_dates_keep_their_origin():
+    result = clean_document("Headline\nBody.", {"published_date": "2022-04-26T10:00:00Z"}, "html")
+    assert (result.published_date, result.published_date_origin) == (date(2022, 4, 26), "html")
+
+
+def test_sentences_and_offset_map(sample):
+    doc = sample["002_f569dc27f7bb1771.txt"]
+    result = clean_document(doc.raw_text, {}, doc.date_origin)
+    sentences = [result.text[a:b] for a, b in result.sentence_spans()]
+    assert sentences[0] == "Putin defends Ukraine invasion in meeting with UN chief"
+    assert "Guterres, who will visit Kyiv later this week, said his \"main task\" was to improve the humanitarian situation." in sentences
+    start = result.text.index("Guterres, who will visit Kyiv")
+    raw = raw_offset(result.offset_map, start)
+    assert doc.raw_text[raw:raw + 29] == "Guterres, who will visit Kyiv"

@@ -59,14 +59,18 @@ def test_guterres_putin_meeting_in_moscow_is_one_event_from_three_sources(wareho
 
 
 def test_putin_variants_are_one_entity(warehouse):
+    # The raw spelling, read back through the raw offsets: the BBC transcript's lower-case `putin` was
+    # recased before NER, and must land on the same actor as the other spellings.
     entities = rows(warehouse, """
-        select distinct mention.surface_text, entity.entity_key, entity.actor_code, entity.country_code
-        from main.fact_entity_mention as mention
-        join main.dim_entity as entity on entity.entity_key = mention.entity_key
-        where lower(mention.surface_text) in ('putin', 'vladimir putin', 'president putin', 'russian president vladimir putin')
+        select distinct substr(raw.raw_text, mention.raw_start_char + 1, mention.raw_end_char - mention.raw_start_char) as raw_surface,
+               entity.entity_key, entity.actor_code, entity.country_code
+        from staging.entity_mentions as mention
+        join staging.raw_documents as raw on raw.document_id = mention.document_id
+        join main.dim_entity as entity on entity.entity_id = mention.entity_id
+        where lower(mention.surface_text) like '%putin%'
     """)
-    surfaces = {e["surface_text"] for e in entities}
-    assert {"Putin", "Vladimir Putin", "putin", "vladimir putin"} <= surfaces
+    surfaces = {e["raw_surface"] for e in entities}
+    assert {"putin", "vladimir putin", "Putin", "Vladimir Putin"} <= surfaces
     assert len({e["entity_key"] for e in entities}) == 1
     assert {(e["actor_code"], e["country_code"]) for e in entities} == {("RUSGOV", "RUS")}
     assert warehouse.execute("select count(*) from main.dim_entity where canonical_name like '%Putin%'").fetchone()[0] == 1
@@ -156,3 +160,34 @@ def test_entity_mention_offsets_point_at_the_text(warehouse):
         where substr(doc.clean_text, mention.start_char + 1, mention.end_char - mention.start_char) <> mention.surface_text
     """).fetchone()[0]
     assert mismatches == 0
+
+
+def test_entity_mentions_point_into_the_raw_text(warehouse):
+    mentions = rows(warehouse, """
+        select mention.surface_text,
+               substr(raw.raw_text, mention.raw_start_char + 1, mention.raw_end_char - mention.raw_start_char) as raw_surface
+        from staging.entity_mentions as mention
+        join staging.raw_documents as raw on raw.document_id = mention.document_id
+    """)
+    assert len(mentions) > 400
+    mismatched = [m for m in mentions if " ".join(m["raw_surface"].replace("’", "'").split()).lower() != m["surface_text"].lower()]
+    assert mismatched == []
+
+
+def test_parse_keeps_the_cleaning_sentences(warehouse):
+    counts = rows(warehouse, """
+        select parsed.sentence_count, json_array_length(cleaned.sentence_offsets) as cleaned_sentences
+        from staging.parsed_documents as parsed
+        join staging.cleaned_documents as cleaned on cleaned.document_id = parsed.document_id
+    """)
+    assert all(c["sentence_count"] == c["cleaned_sentences"] for c in counts)
+
+
+def test_bbc_transcript_was_recased(warehouse):
+    recased = rows(warehouse, """
+        select cleaned.recased, cleaned.clean_text from staging.cleaned_documents as cleaned
+        join staging.raw_documents as raw on raw.document_id = cleaned.document_id
+        where raw.file_name = '000_2c221bff82a2ffa3.txt'
+    """)[0]
+    assert recased["recased"]
+    assert "Antonio Guterres took part in talks with President Putin" in recased["clean_text"]

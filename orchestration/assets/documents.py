@@ -5,7 +5,7 @@ import pandas as pd
 
 from newsevents.tables import cleaned_documents_table, ingest_tables
 from orchestration.metadata import column_schema, table_metadata
-from orchestration.resources import CorpusFolder
+from orchestration.resources import CorpusFolder, SpacyModel
 from schemas import CleanedDocuments, DuplicateInputs, QuarantinedInputs, RawDocuments
 
 GROUP = "documents"
@@ -52,11 +52,11 @@ def ingested_inputs(corpus: CorpusFolder) -> tuple[dg.Output, dg.Output, dg.Outp
 @dg.asset(
     group_name=GROUP,
     kinds={"python", "duckdb"},
-    description="Text with page boilerplate and transcript noise removed, title and publication date with its origin; removed spans kept for audit.",
+    description="Text with page boilerplate and transcript noise removed, speaker labels turned into turns, capitals restored to uncased transcripts; title, publication date with its origin, sentence offsets and a map back to the raw text. Removed spans are kept for audit.",
     metadata=column_schema(CleanedDocuments),
 )
-def cleaned_documents(raw_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    table = cleaned_documents_table(raw_documents)
+def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel) -> dg.Output[pd.DataFrame]:
+    table = cleaned_documents_table(raw_documents, spacy_model.pipeline())
     metadata = table_metadata(table)
     metadata["dates by origin"] = dg.MetadataValue.json(table["published_date_origin"].value_counts().to_dict())
     return dg.Output(table, metadata=metadata)

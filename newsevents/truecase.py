@@ -1,0 +1,76 @@
+"""Restore capitals to text written without any (auto-captioned transcripts), so NER can read it.
+
+Three sources, most trusted first:
+1. the actor dictionary: a phrase that matches an alias, ignoring case, takes the alias's casing
+   (`u.n` -> `U.N`, `vladimir putin` -> `Vladimir Putin`, `nato` -> `NATO` or `Nato` as the alias has it);
+2. the spaCy tagger, which tags proper nouns well even in lower case (`steve rosenberg`, `heapey`);
+3. English rules: the pronoun `I`, and the first word of each sentence the parser finds.
+
+Only letter case changes, so offsets into the text stay valid.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from newsevents.config import REFERENCE_DIR
+from newsevents.reference import is_case_sensitive_alias, load_actors, load_aliases
+
+PRONOUN_I = ("i", "i'm", "i'd", "i've", "i'll", "i’m", "i’d", "i’ve", "i’ll")
+MATCHER_KEY = "ALIAS"
+
+
+@lru_cache(maxsize=2)
+def alias_casings(nlp: Language) -> tuple[PhraseMatcher, dict[str, str]]:
+    """A case-insensitive matcher over every alias, and the casing of each alias by its lower-case form.
+
+    Bare acronyms of two or three letters (`US`, `UN`) are left out: in lower case they are words.
+    """
+    actors = load_actors(REFERENCE_DIR)
+    casing: dict[str, str] = {}
+    for alias in load_aliases(actors, REFERENCE_DIR):
+        if is_case_sensitive_alias(alias.alias) or alias.alias.islower():
+            continue
+        casing.setdefault(alias.alias.lower(), alias.alias)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add(MATCHER_KEY, [nlp.make_doc(text) for text in casing])
+    return matcher, casing
+
+
+def capitalise(chars: list[str], index: int) -> None:
+    upper = chars[index].upper()
+    if len(upper) == 1:
+        chars[index] = upper
+
+
+def recase(text: str, nlp: Language) -> tuple[str, list[int]]:
+    """The text with proper nouns, `I` and sentence starts capitalised, and the sentence start offsets."""
+    doc = nlp(text)
+    chars = list(text)
+    matcher, casing = alias_casings(nlp)
+    for _, start, end in matcher(doc):
+        span = doc[start:end]
+        cased = casing.get(span.text.lower())
+        if cased and len(cased) == len(span.text):
+            for offset, letter in enumerate(cased):
+                if letter.isupper():
+                    capitalise(chars, span.start_char + offset)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.is_alpha and len(token) > 1 and not token.is_stop:
+            capitalise(chars, token.idx)
+        elif token.lower_ in PRONOUN_I:
+            capitalise(chars, token.idx)
+    starts = [sentence.start_char for sentence in doc.sents]
+    for start in starts:
+        first_letter = next((i for i in range(start, len(chars)) if chars[i].isalpha()), None)
+        if first_letter is not None:
+            capitalise(chars, first_letter)
+    return "".join(chars), starts
+
+
+def recaser_for(nlp: Language):
+    """`recase` bound to a pipeline, in the shape `clean_document` takes."""
+    return lambda text: recase(text, nlp)
