@@ -33,6 +33,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
+OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards")
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
@@ -293,6 +294,13 @@ def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
             found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index)
             if found:
                 return found
+    # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`: the target hangs off the object.
+    for token in (t for obj in objects for t in phrase_tokens(obj)):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS:
+                found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index)
+                if found:
+                    return found
     return []
 
 

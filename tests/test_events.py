@@ -78,3 +78,9 @@ def test_troops_sent_into_a_country_are_not_aid(nlp):
 def test_collectives_act_for_their_members(nlp):
     events = coded(nlp, "Two Dutch F-35 fighters intercepted a formation of three Russian military aircraft near Poland.")
     assert ("country:NLD", "150", "country:RUS", "asserted", "country:POL") in events
+
+
+def test_target_inside_the_object_phrase(nlp):
+    assert ("country:DEU", "072", "country:UKR", "asserted", None) in coded(
+        nlp, "Germany authorised the supply of dozens of tanks to Ukraine."
+    )
