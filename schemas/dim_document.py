@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pandera.pandas as pa
+from pandera.typing import Int64
 from pandera.typing.pandas import Series
 
 from schemas.base import DATE_ORIGINS, HEX16, MD5, TableModel
@@ -18,5 +19,9 @@ class DimDocument(TableModel):
     published_date_origin: Series[str] = pa.Field(isin=DATE_ORIGINS, description="manifest, text or none")
     word_count: Series[int] = pa.Field(ge=0, description="Words in the cleaned text")
     file_name: Series[str] = pa.Field(description="Input file")
+    line_number: Series[Int64] = pa.Field(nullable=True, description="Line of a JSON-lines file")
+    input_format: Series[str] = pa.Field(isin=["text", "html", "jsonl"], description="How the input was read")
     kind: Series[str] = pa.Field(nullable=True, description="article, live_blog, transcript...")
+    language: Series[str] = pa.Field(nullable=True, description="ISO 639-1 language")
+    author: Series[str] = pa.Field(nullable=True, description="Author, where the page names one")
     ingested_at: Series[pd.Timestamp] = pa.Field(description="When the file was read (UTC)")

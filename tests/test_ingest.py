@@ -150,3 +150,27 @@ def test_manifest_metadata_applies_to_its_file(result):
     plain = next(doc for doc in result.documents if doc.file_name == "plain.txt")
     assert plain.metadata["publisher"] == "Example Daily"
     assert plain.metadata["language"] == "en"
+
+
+def test_mixed_folder_loads_through_the_whole_pipeline(mixed_folder, tmp_path, monkeypatch):
+    from tests.conftest import rows, run_all_assets
+
+    monkeypatch.setenv("MAX_INPUT_BYTES", "2000")
+    warehouse_path = tmp_path / "mixed.duckdb"
+    result = run_all_assets(mixed_folder, warehouse_path, monkeypatch)
+    assert result.success
+    assert all(e.passed for e in result.get_asset_check_evaluations())
+    import duckdb
+
+    with duckdb.connect(str(warehouse_path), read_only=True) as warehouse:
+        counts = {
+            table: warehouse.execute(f"select count(*) from staging.{table}").fetchone()[0]
+            for table in ("raw_documents", "duplicate_inputs", "quarantined_inputs")
+        }
+        assert counts == {"raw_documents": 8, "duplicate_inputs": 2, "quarantined_inputs": 10}
+        page = rows(warehouse, "select title, published_date, published_date_origin, input_format, author from main.dim_document where file_name = 'page.html'")[0]
+        assert (page["title"], str(page["published_date"])[:10], page["published_date_origin"]) == (
+            "NATO ministers meet in Brussels", "2023-02-14", "html"
+        )
+        feed = rows(warehouse, "select line_number, published_date_origin from main.dim_document where file_name = 'feed.jsonl'")
+        assert [(f["line_number"], f["published_date_origin"]) for f in feed] == [(1, "manifest")]

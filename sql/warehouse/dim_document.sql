@@ -11,7 +11,11 @@ select
     cleaned.published_date_origin,
     cleaned.word_count,
     raw.file_name,
+    raw.line_number,
+    raw.input_format,
     raw.kind,
+    raw.language,
+    raw.author,
     raw.ingested_at
 from staging.raw_documents as raw
 inner join staging.cleaned_documents as cleaned on cleaned.document_id = raw.document_id
