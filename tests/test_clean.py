@@ -127,3 +127,18 @@ def test_sentences_and_offset_map(sample):
     start = result.text.index("Guterres, who will visit Kyiv")
     raw = raw_offset(result.offset_map, start)
     assert doc.raw_text[raw:raw + 29] == "Guterres, who will visit Kyiv"
+
+
+def test_news_sentences_that_look_like_furniture_are_kept():
+    body = [
+        "The militia is funded in large part by Iran, officials said.",
+        "Follow the money, investigators said, and you find the suppliers.",
+        "Share prices fell in Moscow after the announcement.",
+        "Photographers were barred from the talks in Minsk.",
+        "Subscribers to the state channel saw the speech live.",
+    ]
+    furniture = ["Share this article", "Photo: Sergei Supinsky/AFP", "Read more: Kyiv braces for winter",
+                 "Sign up for our daily Ukraine briefing newsletter", "Copyright 2023 Example News. All rights reserved."]
+    result = clean_document("\n".join(["Headline"] + body + furniture))
+    assert result.text.split("\n\n") == ["Headline", *body]
+    assert [span.text for span in result.removed] == furniture
