@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 from newsevents.reference import Alias, is_case_sensitive_alias, load_actors, load_aliases, normalise_name
 
 RULER_NAME = "actor_ruler"
@@ -47,7 +47,7 @@ def alias_patterns(nlp: Language, alias: Alias, entity_type: str) -> list[dict]:
     ]
 
 
-def actor_patterns(nlp: Language, reference_dir: Path = REFERENCE_DIR) -> list[dict]:
+def actor_patterns(nlp: Language, reference_dir: Path) -> list[dict]:
     actors = load_actors(reference_dir)
     patterns = [
         pattern
@@ -69,9 +69,15 @@ def line_break_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def load_pipeline(model_name: str, reference_dir: Path | None = None) -> Language:
+    """The spaCy pipeline with the actor ruler; cached, so a process loads each model once (and again
+    only when the reference data changes)."""
+    folder = reference_dir or config.reference_dir()
+    return cached_pipeline(model_name, folder, config.reference_version(folder))
+
+
 @lru_cache(maxsize=2)
-def load_pipeline(model_name: str, reference_dir: Path = REFERENCE_DIR) -> Language:
-    """The spaCy pipeline with the actor ruler; cached, so a process loads each model once."""
+def cached_pipeline(model_name: str, reference_dir: Path, version: tuple) -> Language:
     nlp = spacy.load(model_name)
     nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"validate": True})

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import dateparser
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 
 QUOTE_TABLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "\u00a0": " "})
 BLANKS = re.compile(r"[ \t\u2000-\u200b]+")
@@ -125,9 +125,14 @@ class AlignedText:
         return AlignedText(text, self.offsets)
 
 
+def load_boilerplate_patterns(reference_dir: Path | None = None) -> tuple[BoilerplatePattern, ...]:
+    folder = reference_dir or config.reference_dir()
+    return cached_boilerplate_patterns(folder, config.reference_version(folder))
+
+
 @lru_cache(maxsize=4)
-def load_boilerplate_patterns(path: Path = REFERENCE_DIR / "boilerplate_patterns.csv") -> tuple[BoilerplatePattern, ...]:
-    with path.open(newline="", encoding="utf-8") as handle:
+def cached_boilerplate_patterns(reference_dir: Path, version: tuple) -> tuple[BoilerplatePattern, ...]:
+    with (reference_dir / "boilerplate_patterns.csv").open(newline="", encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return tuple(
             BoilerplatePattern(row["kind"], row["scope"], re.compile(row["pattern"], re.IGNORECASE)) for row in rows

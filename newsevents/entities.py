@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 from newsevents.geocode import country_geonames_id, geocode_city
 from newsevents.reference import Actor, Alias, load_actors, load_aliases, normalise_name
 
@@ -118,7 +118,7 @@ class ActorResolver:
         self.demonym_keys = frozenset(normalise_name(a.alias) for a in aliases if a.alias_type == "demonym")
 
     @classmethod
-    def from_reference(cls, reference_dir: Path = REFERENCE_DIR) -> "ActorResolver":
+    def from_reference(cls, reference_dir: Path) -> "ActorResolver":
         actors = load_actors(reference_dir)
         return cls(actors, load_aliases(actors, reference_dir))
 
@@ -150,15 +150,26 @@ class ActorResolver:
         return None
 
 
+def default_resolver(reference_dir: Path | None = None) -> ActorResolver:
+    """The resolver for the reference data in use (REFERENCE_DIR), rebuilt when its files change."""
+    folder = reference_dir or config.reference_dir()
+    return cached_resolver(folder, config.reference_version(folder))
+
+
 @lru_cache(maxsize=2)
-def default_resolver(reference_dir: Path = REFERENCE_DIR) -> ActorResolver:
+def cached_resolver(reference_dir: Path, version: tuple) -> ActorResolver:
     return ActorResolver.from_reference(reference_dir)
 
 
-@lru_cache(maxsize=2)
-def default_country_entities(reference_dir: Path = REFERENCE_DIR) -> dict[str, Entity]:
+def default_country_entities(reference_dir: Path | None = None) -> dict[str, Entity]:
     """Country entities by ISO alpha-3 code, for mapping a city or region to its country."""
-    actors = default_resolver(reference_dir).actors.values()
+    folder = reference_dir or config.reference_dir()
+    return cached_country_entities(folder, config.reference_version(folder))
+
+
+@lru_cache(maxsize=2)
+def cached_country_entities(reference_dir: Path, version: tuple) -> dict[str, Entity]:
+    actors = cached_resolver(reference_dir, version).actors.values()
     return {a.country_code: entity_from_actor(a) for a in actors if a.feature_type == "country" and a.country_code}
 
 

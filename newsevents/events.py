@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 from newsevents.entities import Entity, EntityMention, default_country_entities
 from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
@@ -105,9 +105,14 @@ class EventMention:
     is_lead: bool
 
 
-@lru_cache(maxsize=2)
-def load_verb_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
+def load_verb_patterns(reference_dir: Path | None = None) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
     """Verb-dictionary rows grouped by (lemma, part of speech), in file order."""
+    folder = reference_dir or config.reference_dir()
+    return cached_verb_patterns(folder, config.reference_version(folder))
+
+
+@lru_cache(maxsize=2)
+def cached_verb_patterns(reference_dir: Path, version: tuple) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
     patterns: dict[tuple[str, str], list[VerbPattern]] = defaultdict(list)
     known_codes = {row["event_code"] for row in load_cameo_codes(reference_dir)}
     for row in read_reference_csv(reference_dir / "verb_patterns.csv"):
@@ -408,7 +413,7 @@ def code_document(
     mentions: list[EntityMention],
     event_date: date | None,
     country_entities: dict[str, Entity] | None = None,
-    reference_dir: Path = REFERENCE_DIR,
+    reference_dir: Path | None = None,
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pycountry
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 ALIAS_TYPES = ("name", "title", "demonym")
@@ -122,7 +122,8 @@ def generated_country_aliases() -> list[Alias]:
     return aliases
 
 
-def load_actors(reference_dir: Path = REFERENCE_DIR) -> dict[str, Actor]:
+def load_actors(reference_dir: Path | None = None) -> dict[str, Actor]:
+    reference_dir = reference_dir or config.reference_dir()
     actors = {actor.entity_id: actor for actor in generated_country_actors()}
     for row in read_reference_csv(reference_dir / "actors.csv"):
         if row["entity_type"] not in ENTITY_TYPES:
@@ -140,8 +141,9 @@ def load_actors(reference_dir: Path = REFERENCE_DIR) -> dict[str, Actor]:
     return actors
 
 
-def load_aliases(actors: dict[str, Actor], reference_dir: Path = REFERENCE_DIR) -> list[Alias]:
+def load_aliases(actors: dict[str, Actor], reference_dir: Path | None = None) -> list[Alias]:
     """Every alias of every actor: canonical names, generated country names and the curated alias rows."""
+    reference_dir = reference_dir or config.reference_dir()
     aliases = [Alias(actor.entity_id, actor.canonical_name, "name", None, None) for actor in actors.values()]
     aliases.extend(generated_country_aliases())
     for row in read_reference_csv(reference_dir / "actor_aliases.csv"):
@@ -166,5 +168,6 @@ def dedupe_aliases(aliases: Iterable[Alias]) -> list[Alias]:
     return unique
 
 
-def load_cameo_codes(reference_dir: Path = REFERENCE_DIR) -> list[dict[str, str]]:
+def load_cameo_codes(reference_dir: Path | None = None) -> list[dict[str, str]]:
+    reference_dir = reference_dir or config.reference_dir()
     return list(read_reference_csv(reference_dir / "cameo_event_codes.csv"))

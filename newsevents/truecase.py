@@ -16,22 +16,27 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from newsevents.config import REFERENCE_DIR
+from newsevents import config
 from newsevents.reference import is_case_sensitive_alias, load_actors, load_aliases
 
 PRONOUN_I = ("i", "i'm", "i'd", "i've", "i'll", "i’m", "i’d", "i’ve", "i’ll")
 MATCHER_KEY = "ALIAS"
 
 
-@lru_cache(maxsize=2)
 def alias_casings(nlp: Language) -> tuple[PhraseMatcher, dict[str, str]]:
     """A case-insensitive matcher over every alias, and the casing of each alias by its lower-case form.
 
     Bare acronyms of two or three letters (`US`, `UN`) are left out: in lower case they are words.
     """
-    actors = load_actors(REFERENCE_DIR)
+    folder = config.reference_dir()
+    return cached_alias_casings(nlp, folder, config.reference_version(folder))
+
+
+@lru_cache(maxsize=2)
+def cached_alias_casings(nlp: Language, reference_dir, version: tuple) -> tuple[PhraseMatcher, dict[str, str]]:
+    actors = load_actors(reference_dir)
     casing: dict[str, str] = {}
-    for alias in load_aliases(actors, REFERENCE_DIR):
+    for alias in load_aliases(actors, reference_dir):
         if is_case_sensitive_alias(alias.alias) or alias.alias.islower():
             continue
         casing.setdefault(alias.alias.lower(), alias.alias)
