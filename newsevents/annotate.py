@@ -35,16 +35,18 @@ def ruler_label(alias: Alias, entity_type: str) -> str:
 
 def alias_patterns(nlp: Language, alias: Alias, entity_type: str) -> list[dict]:
     """Exact-case patterns for an alias as written and with its first letter capitalised (`the West`,
-    `The West`). Case matters: `jersey` is a garment, `the west of Ukraine` a direction; text written
-    without capitals is recased before it gets here."""
+    `The West`): case matters for short names (`jersey` is a garment, `the west of Ukraine` a direction;
+    text written without capitals is recased before it gets here). Phrases of three words or more and
+    multi-word titles match in any case."""
     tokens = [t.text for t in nlp.make_doc(alias.alias)]
+    label, key = ruler_label(alias, entity_type), normalise_name(alias.alias)
+    if len(tokens) >= 3 or (alias.alias_type == "title" and len(tokens) >= 2):
+        # Long phrases and titles are safe in any case (`Secretary of Defense`, `UN Chief`).
+        return [{"label": label, "pattern": [{"LOWER": token.lower()} for token in tokens], "id": key}]
     variants = {tuple(tokens)}
     if tokens and not is_case_sensitive_alias(alias.alias):
         variants.add((tokens[0][:1].upper() + tokens[0][1:], *tokens[1:]))
-    return [
-        {"label": ruler_label(alias, entity_type), "pattern": [{"ORTH": token} for token in variant], "id": normalise_name(alias.alias)}
-        for variant in sorted(variants)
-    ]
+    return [{"label": label, "pattern": [{"ORTH": token} for token in variant], "id": key} for variant in sorted(variants)]
 
 
 def actor_patterns(nlp: Language, reference_dir: Path) -> list[dict]:

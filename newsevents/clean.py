@@ -294,6 +294,13 @@ def clean_document(
         current_speaker = speaker or (kept[-1][1] if kept and transcript else None)
         kept.append((line, current_speaker, starts))
 
+    if kept:
+        # `Headline – BBC News`: the publisher's name after the headline is page furniture.
+        headline = kept[0][0]
+        without_suffix = title_without_publisher(headline.text, manifest.get("publisher"))
+        if without_suffix != headline.text:
+            removed.append(RemovedSpan("publisher_suffix", headline.text[len(without_suffix):].strip()))
+            kept[0] = (headline.keep([(0, len(without_suffix))]), kept[0][1], kept[0][2])
     text, offsets, sentence_starts, turns = assemble(kept)
     metadata_date = parse_metadata_date(manifest["published_date"]) if manifest.get("published_date") else None
     published_date, origin = (

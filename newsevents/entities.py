@@ -21,8 +21,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from newsevents import config
-from newsevents.geocode import country_geonames_id, geocode_city
-from newsevents.reference import Actor, Alias, load_actors, load_aliases, normalise_name
+from newsevents.geocode import Place, capital_of, country_centroid, country_geonames_id, geocode_city, geocode_in_context
+from rapidfuzz import fuzz, process
+
+from newsevents.reference import Actor, Alias, load_actors, load_agents, load_aliases, normalise_name
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -33,8 +35,21 @@ TITLE_WORDS = frozenset(
 )
 EDGE_PUNCTUATION = "•·*-–—\"'()[]:;,. "
 MIN_POPULATION_UNKNOWN_PLACE = 500_000
+STANCE_PREFIXES = ("pro", "anti")
+LOCATIVE_PREPOSITIONS = frozenset("in at near from into outside around across through inside towards toward via within".split())
+# Heads of `to` that make the capital a destination rather than the government receiving something.
+MOTION_WORDS = frozenset(
+    "fly travel go come return trip visit journey mission arrive head move flee evacuate drive march advance "
+    "flight road route train way back".split()
+)
+FUZZY_MIN_SCORE = 90  # rapidfuzz ratio on normalised full names; see tests/test_entities.py
+ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
+    "SPY": "intelligence", "REB": "rebels", "OPP": "opposition", "MED": "media", "CVL": "civilians",
+    "REF": "refugees", "BUS": "business",
+}
 MIN_UPPERCASE_SHARE = 0.01
-RESOLUTION_METHODS = ("dictionary", "title", "document", "unresolved")
+RESOLUTION_METHODS = ("dictionary", "title", "fuzzy", "document", "unresolved")
 
 
 @dataclass(frozen=True)
@@ -67,23 +82,39 @@ def slug(text: str) -> str:
     return readable or "h" + hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()[:12]
 
 
+def with_place(entity: Entity, place: Place | None) -> Entity:
+    if place is None:
+        return entity
+    return replace(
+        entity,
+        feature_type="city",
+        country_code=entity.country_code or place.country_code,
+        geonames_id=place.geonames_id,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+
+
 def geocoded(entity: Entity) -> Entity:
+    """A dictionary place with its coordinates: a country's centroid, a city's GeoNames entry."""
     if entity.feature_type == "country" and entity.country_code:
-        return replace(entity, geonames_id=country_geonames_id(entity.country_code))
-    if entity.entity_type in PLACE_TYPES and entity.feature_type in (None, "city"):
-        place = geocode_city(entity.canonical_name, entity.country_code)
-        # A name the dictionary does not know is only taken for a city when that city is large: a small
-        # town of the same name elsewhere (Palestine, Texas) is a worse answer than no place at all.
-        if place and (entity.is_resolved or place.population >= MIN_POPULATION_UNKNOWN_PLACE):
-            return replace(
-                entity,
-                feature_type="city",
-                country_code=entity.country_code or place.country_code,
-                geonames_id=place.geonames_id,
-                latitude=place.latitude,
-                longitude=place.longitude,
-            )
+        centre = country_centroid(entity.country_code)
+        return replace(
+            entity,
+            geonames_id=country_geonames_id(entity.country_code),
+            latitude=centre[0] if centre else None,
+            longitude=centre[1] if centre else None,
+        )
+    if entity.entity_type in PLACE_TYPES and entity.feature_type in (None, "city") and entity.is_resolved:
+        return with_place(entity, geocode_city(entity.canonical_name, entity.country_code))
     return entity
+
+
+def geocoded_in_context(entity: Entity, document_countries: frozenset[str]) -> Entity:
+    """An unresolved place name, geocoded with the countries its document is about."""
+    if entity.is_resolved or entity.entity_type not in PLACE_TYPES:
+        return entity
+    return with_place(entity, geocode_in_context(entity.canonical_name, document_countries, MIN_POPULATION_UNKNOWN_PLACE))
 
 
 def entity_from_actor(actor: Actor) -> Entity:
@@ -92,35 +123,55 @@ def entity_from_actor(actor: Actor) -> Entity:
 
 def unresolved_entity(text: str, label: str) -> Entity:
     name = " ".join(text.split())
-    return geocoded(
-        Entity(
-            entity_id=f"unresolved:{label.lower()}:{slug(name)}",
-            canonical_name=name,
-            entity_type=label,
-            actor_code=None,
-            country_code=None,
-            role_code=None,
-            wikidata_qid=None,
-            feature_type=None,
-            is_resolved=False,
-        )
+    return Entity(
+        entity_id=f"unresolved:{label.lower()}:{slug(name)}",
+        canonical_name=name,
+        entity_type=label,
+        actor_code=None,
+        country_code=None,
+        role_code=None,
+        wikidata_qid=None,
+        feature_type=None,
+        is_resolved=False,
+    )
+
+
+def role_actor(country: Entity, role: str) -> Entity:
+    """A country's government, military, police... as an actor of its own: `Ukrainian forces` -> UKRMIL."""
+    return Entity(
+        entity_id=f"{country.entity_id}/{role}",
+        canonical_name=f"{country.canonical_name} ({ROLE_NAMES.get(role, role.lower())})",
+        entity_type="ORG",
+        actor_code=f"{country.country_code}{role}" if country.country_code else None,
+        country_code=country.country_code,
+        role_code=role,
+        wikidata_qid=None,
+        feature_type=None,
+        is_resolved=True,
     )
 
 
 class ActorResolver:
     """Looks names up in the actor dictionary, honouring the validity dates of office titles."""
 
-    def __init__(self, actors: dict[str, Actor], aliases: list[Alias]):
+    def __init__(self, actors: dict[str, Actor], aliases: list[Alias], reference_dir: Path | None = None):
         self.actors = actors
         self.aliases_by_key: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases_by_key[normalise_name(alias.alias)].append(alias)
         self.demonym_keys = frozenset(normalise_name(a.alias) for a in aliases if a.alias_type == "demonym")
+        # Full names (two words or more) by entity type: the only candidates for fuzzy matching.
+        self.full_names: dict[str, list[str]] = defaultdict(list)
+        for key, key_aliases in self.aliases_by_key.items():
+            for entity_type in {actors[a.entity_id].entity_type for a in key_aliases if a.alias_type == "name"}:
+                if len(key.split()) >= 2:
+                    self.full_names[entity_type].append(key)
+        self.agents = load_agents(reference_dir) if reference_dir else {}
 
     @classmethod
     def from_reference(cls, reference_dir: Path) -> "ActorResolver":
         actors = load_actors(reference_dir)
-        return cls(actors, load_aliases(actors, reference_dir))
+        return cls(actors, load_aliases(actors, reference_dir), reference_dir)
 
     def lookup(self, key: str, day: date | None, label: str | None = None) -> tuple[Actor, Alias] | None:
         candidates = [alias for alias in self.aliases_by_key.get(key, ()) if alias.valid_on(day)]
@@ -136,6 +187,17 @@ class ActorResolver:
             return None
         alias = candidates[0]
         return self.actors[alias.entity_id], alias
+
+    def resolve_fuzzy(self, text: str, day: date | None, label: str) -> tuple[Actor, Alias] | None:
+        """A spelling variant of a full name of the same type (`Volodymyr Zelenskyi`, `Jens Stoltenburg`).
+        Only names of two words or more with as many words: a surname alone is too short to judge."""
+        words = [w for w in normalise_name(text).split() if w not in TITLE_WORDS]
+        if len(words) < 2 or label not in self.full_names:
+            return None
+        key = " ".join(words)
+        candidates = [name for name in self.full_names[label] if len(name.split()) == len(words)]
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return self.lookup(best[0], day, label) if best else None
 
     def resolve_text(self, text: str, day: date | None, label: str | None) -> tuple[Actor, Alias] | None:
         words = normalise_name(text).split()
@@ -188,7 +250,7 @@ def is_hyphen_prefix(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end - 1].whitespace_ == "" and doc[span.end].text == "-"
 
 
-def trimmed_span(span: Span) -> Span | None:
+def trimmed_span(span: Span, cased: bool = True) -> Span | None:
     """The span without leading/trailing punctuation tokens and a leading 'the' (`• Guterres` -> `Guterres`)."""
     start, end = span.start, span.end
     doc = span.doc
@@ -198,6 +260,10 @@ def trimmed_span(span: Span) -> Span | None:
         end -= 1
     if end > start and doc[end - 1].lower_ in ("'s", "’s"):
         end -= 1
+    if cased:
+        # `Red Cross involvement`, `U.S has`: a name does not end in a lower-case word.
+        while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            end -= 1
     return doc[start:end] if end > start else None
 
 
@@ -231,6 +297,7 @@ def resolve_name(
     people_so_far: dict[str, Entity],
     hyphen_prefix: bool = False,
     cased_document: bool = True,
+    has_proper_noun: bool = True,
 ) -> tuple[Entity, str] | None:
     """The entity a mention names and how it was found; None for noise."""
     found = resolver.lookup(ruler_key, day, label) if ruler_key else None
@@ -238,7 +305,10 @@ def resolve_name(
     if found:
         actor, alias = found
         return entity_from_actor(actor), "title" if alias.alias_type == "title" else "dictionary"
-    if is_noise(text, cased_document) or hyphen_prefix:
+    fuzzy = resolver.resolve_fuzzy(text, day, label) if label in ("PERSON", "ORG") else None
+    if fuzzy:
+        return entity_from_actor(fuzzy[0]), "fuzzy"
+    if is_noise(text, cased_document) or hyphen_prefix or (cased_document and not has_proper_noun):
         return None
     if label == "PERSON":
         words = [w for w in normalise_name(text).split() if w not in TITLE_WORDS]
@@ -282,17 +352,33 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        span = trimmed_span(ent)
+        # A dictionary match is exact; only statistical spans can have swallowed a word.
+        span = trimmed_span(ent, cased_document and not ent.ent_id_)
         if span is None:
             continue
         label = "PERSON" if after_honorific(span) else ent.label_
         resolved = resolve_name(
-            span.text, label, ent.ent_id_, published_date, resolver, people_so_far, is_hyphen_prefix(span), cased_document
+            span.text,
+            label,
+            ent.ent_id_,
+            published_date,
+            resolver,
+            people_so_far,
+            is_hyphen_prefix(span),
+            cased_document,
+            any(token.pos_ == "PROPN" for token in span),
         )
         if resolved is None:
             continue
         entity, method = resolved
-        if entity.entity_type == "PERSON" and entity.is_resolved:
+        if is_capital(entity) and stands_for_government(span):
+            entity = role_actor(default_country_entities()[entity.country_code], "GOV")
+        elif entity.feature_type == "country" and label == "NORP" and not is_stance_prefixed(span):
+            role = role_of_head(span, resolver.agents)
+            entity = role_actor(entity, role) if role else entity
+        elif entity.entity_type == "PERSON" and not entity.is_resolved:
+            entity = with_title_role(entity, span, mentions, resolver.agents)
+        if entity.entity_type == "PERSON" and method != "document":
             for short_form in known_short_forms(entity, resolver):
                 people_so_far.setdefault(short_form, entity)
         mentions.append(
@@ -308,4 +394,60 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
                 entity=entity,
             )
         )
+    document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
+    mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
     return merge_adjacent(mentions, doc)
+
+
+def is_capital(entity: Entity) -> bool:
+    return entity.feature_type == "city" and entity.country_code is not None and capital_of(entity.country_code) == entity.canonical_name
+
+
+def stands_for_government(span: Span) -> bool:
+    """A capital used for its government (`Moscow accuses Japan`, `giving Kyiv weapons`, `between London
+    and Moscow`, `a Moscow-brokered ceasefire`), as CAMEO codes it and ACE annotates it, rather than
+    the place (`talks in Moscow`, `flew to Moscow`, `a trip to Moscow`)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "to":
+        governor = root.head.head
+        return governor.lemma_.lower() not in MOTION_WORDS
+    return root.dep_ in ("nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "compound", "npadvmod") or root.dep_ == "pobj"
+
+
+def is_stance_prefixed(span: Span) -> bool:
+    """`pro-Russian`, `anti-Western`: a stance, not the country's own people or forces."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES
+
+
+def role_of_head(span: Span, agents: dict[str, str]) -> str | None:
+    """The role a nationality's noun gives it: `Ukrainian forces` -> MIL, `Russian officials` -> GOV."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head is root:
+        return None
+    head = root.head
+    return agents.get(head.lemma_.lower()) or agents.get(head.lower_) or agents.get(head.text)
+
+
+def with_title_role(entity: Entity, span: Span, earlier: list[EntityMention], agents: dict[str, str]) -> Entity:
+    """An unknown person's role and country from the title before the name: `US defence secretary
+    Olena Ivanova` -> USAGOV; `General Ivan Petrov` -> role MIL, country unknown."""
+    title_tokens = [
+        token
+        for child in span.root.children
+        if child.i < span.start and child.dep_ in ("compound", "amod", "nmod", "poss", "appos")
+        for token in child.subtree
+    ]
+    title_tokens += [t for t in span if t.lower_ in TITLE_WORDS]
+    role = next((agents[t.lemma_.lower()] for t in title_tokens if t.lemma_.lower() in agents), None)
+    if role is None:
+        return entity
+    covering = {i: m for m in earlier for i in range(m.start_token, m.end_token)}
+    country = next(
+        (covering[t.i].entity.country_code for t in title_tokens if t.i in covering and covering[t.i].entity.country_code), None
+    )
+    return replace(entity, role_code=role, country_code=country, actor_code=f"{country}{role}" if country else None)

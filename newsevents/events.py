@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
-from newsevents.entities import Entity, EntityMention, default_country_entities
+from newsevents.entities import Entity, EntityMention, default_country_entities, is_stance_prefixed
 from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
 
@@ -48,7 +48,6 @@ AGENT_NOUNS = frozenset(
     brigade brigades regiment division contingent crew patrol flotilla""".split()
 )
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
-STANCE_PREFIXES = ("pro", "anti")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must")
@@ -211,18 +210,13 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def is_stance_prefixed(mention: EntityMention, doc: Doc) -> bool:
-    """`pro-Russian separatists` are not Russia: an entity after `pro-`/`anti-` names a stance, not an actor."""
-    start = mention.start_token
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
-
-
 def actor_of_phrase(head: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
     if head.lower_ in PERSONAL_PRONOUNS:
         return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index)
     for token in phrase_tokens(head):
         mention = index.by_token.get(token.i)
-        if mention is not None and not is_stance_prefixed(mention, head.doc):
+        # `pro-Russian separatists` are not Russia.
+        if mention is not None and not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
             return mention
     return None
 

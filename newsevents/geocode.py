@@ -46,10 +46,26 @@ def alpha3_for(alpha2: str | None) -> str | None:
 @lru_cache(maxsize=4096)
 def geocode_city(name: str, country_alpha3: str | None = None) -> Place | None:
     """The most populous GeoNames city called `name` (in `country_alpha3` when given), or None."""
-    matches = geonames().search_cities(name, case_sensitive=False, contains_search=False)
     wanted_country = alpha2_for(country_alpha3)
-    if wanted_country:
-        matches = [city for city in matches if city["countrycode"] == wanted_country]
+    return most_populous(name, {wanted_country} if wanted_country else None)
+
+
+def geocode_in_context(name: str, document_countries: frozenset[str], min_population_elsewhere: int) -> Place | None:
+    """A city the dictionary does not know: the most populous of that name in a country the document is
+    about (Moscow, Russia in a story about Russia); elsewhere only a large city, since a small town of the
+    same name (Palestine, Texas) is a worse answer than none."""
+    wanted = {alpha2 for alpha2 in map(alpha2_for, document_countries) if alpha2}
+    in_context = most_populous(name, wanted) if wanted else None
+    if in_context:
+        return in_context
+    anywhere = most_populous(name, None)
+    return anywhere if anywhere and anywhere.population >= min_population_elsewhere else None
+
+
+def most_populous(name: str, alpha2_countries: set[str] | None) -> Place | None:
+    matches = geonames().search_cities(name, case_sensitive=False, contains_search=False)
+    if alpha2_countries is not None:
+        matches = [city for city in matches if city["countrycode"] in alpha2_countries]
     if not matches:
         return None
     city = max(matches, key=lambda c: c["population"])
@@ -68,3 +84,32 @@ def country_geonames_id(alpha3: str) -> int | None:
     alpha2 = alpha2_for(alpha3)
     country = geonames().get_countries().get(alpha2) if alpha2 else None
     return int(country["geonameid"]) if country else None
+
+
+@lru_cache(maxsize=1)
+def country_centroids() -> dict[str, tuple[float, float]]:
+    """Approximate geographic centres of countries (seeds/reference/country_facts.csv), by ISO alpha-3."""
+    from newsevents import config
+    from newsevents.reference import read_reference_csv
+
+    path = config.reference_dir() / "country_facts.csv"
+    if not path.exists():
+        return {}
+    from newsevents.reference import CENTROID_CODE_ALIASES
+
+    return {
+        CENTROID_CODE_ALIASES.get(row["alpha_3"], row["alpha_3"]): (float(row["latitude"]), float(row["longitude"]))
+        for row in read_reference_csv(path)
+        if row["latitude"] and row["longitude"]
+    }
+
+
+def country_centroid(alpha3: str) -> tuple[float, float] | None:
+    return country_centroids().get(alpha3)
+
+
+def capital_of(alpha3: str) -> str | None:
+    """The capital city's name (GeoNames), for telling a capital used for its government."""
+    alpha2 = alpha2_for(alpha3)
+    country = geonames().get_countries().get(alpha2) if alpha2 else None
+    return country["capital"] if country else None

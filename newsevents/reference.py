@@ -23,6 +23,8 @@ from newsevents import config
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 ALIAS_TYPES = ("name", "title", "demonym")
 ACRONYM_PATTERN = re.compile(r"^[A-Z]{2,3}$")
+# country_facts.csv follows its source in coding Kosovo UNK; ISO's user-assigned code, used here, is XKX.
+CENTROID_CODE_ALIASES = {"UNK": "XKX"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,31 @@ def generated_country_aliases() -> list[Alias]:
     return aliases
 
 
+def generated_demonym_aliases(reference_dir: Path, actors: dict[str, Actor]) -> list[Alias]:
+    """Demonyms of every country (`country_facts.csv`). A demonym several territories share (`French`:
+    France and its southern lands) goes to the most populous of them."""
+    path = reference_dir / "country_facts.csv"
+    if not path.exists():
+        return []
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in read_reference_csv(path):
+        for demonym in re.split(r",\s*|\s+or\s+", row["demonym"]):
+            entity_id = f"country:{CENTROID_CODE_ALIASES.get(row['alpha_3'], row['alpha_3'])}"
+            if demonym and entity_id in actors:
+                owners[demonym].add(entity_id)
+    return [
+        Alias(max(ids, key=country_population), demonym, "demonym", None, None) for demonym, ids in sorted(owners.items())
+    ]
+
+
+def country_population(entity_id: str) -> int:
+    from newsevents.geocode import alpha2_for, geonames
+
+    alpha2 = alpha2_for(entity_id.split(":")[1])
+    country = geonames().get_countries().get(alpha2) if alpha2 else None
+    return int(country["population"]) if country else 0
+
+
 def load_actors(reference_dir: Path | None = None) -> dict[str, Actor]:
     reference_dir = reference_dir or config.reference_dir()
     actors = {actor.entity_id: actor for actor in generated_country_actors()}
@@ -146,6 +173,7 @@ def load_aliases(actors: dict[str, Actor], reference_dir: Path | None = None) ->
     reference_dir = reference_dir or config.reference_dir()
     aliases = [Alias(actor.entity_id, actor.canonical_name, "name", None, None) for actor in actors.values()]
     aliases.extend(generated_country_aliases())
+    aliases.extend(generated_demonym_aliases(reference_dir, actors))
     for row in read_reference_csv(reference_dir / "actor_aliases.csv"):
         if row["entity_id"] not in actors:
             raise ValueError(f"actor_aliases.csv: alias {row['alias']!r} names unknown entity {row['entity_id']!r}")
@@ -171,3 +199,9 @@ def dedupe_aliases(aliases: Iterable[Alias]) -> list[Alias]:
 def load_cameo_codes(reference_dir: Path | None = None) -> list[dict[str, str]]:
     reference_dir = reference_dir or config.reference_dir()
     return list(read_reference_csv(reference_dir / "cameo_event_codes.csv"))
+
+
+def load_agents(reference_dir: Path | None = None) -> dict[str, str]:
+    """Agent words (lower-case lemmas) and the CAMEO role each gives: `forces` -> MIL."""
+    reference_dir = reference_dir or config.reference_dir()
+    return {row["word"].lower(): row["role_code"] for row in read_reference_csv(reference_dir / "agents.csv")}

@@ -7,7 +7,7 @@ MD5 = r"^[0-9a-f]{32}$"
 EVENT_CODE = r"^[0-9]{2,4}$"
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
 DATE_ORIGINS = ["manifest", "html", "text", "none"]
-RESOLUTION_METHODS = ["dictionary", "title", "document", "unresolved"]
+RESOLUTION_METHODS = ["dictionary", "title", "fuzzy", "document", "unresolved"]
 EVENT_MODES = ["asserted", "negated", "hypothetical", "future", "question"]
 FEATURE_TYPES = ["city", "region", "country"]
 

@@ -12,6 +12,7 @@ class DimLocation(TableModel):
     entity_id: Series[str] = pa.Field(unique=True, description="The place's entity id")
     name: Series[str] = pa.Field(description="Place name")
     feature_type: Series[str] = pa.Field(nullable=True, isin=FEATURE_TYPES, description="city, region or country")
+    precision: Series[str] = pa.Field(nullable=True, isin=FEATURE_TYPES, description="What the coordinates locate: a city, a region's centre or a country's centre")
     country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166 alpha-3")
     latitude: Series[Float64] = pa.Field(nullable=True, ge=-90, le=90, description="Latitude (WGS84)")
     longitude: Series[Float64] = pa.Field(nullable=True, ge=-180, le=180, description="Longitude (WGS84)")

@@ -79,3 +79,54 @@ def test_putin_forms_resolve_to_one_actor(nlp):
     assert len(found) == 4
     assert {m.entity.entity_id for m in found} == {"person:vladimir-putin"}
     assert {(m.entity.actor_code, m.entity.country_code) for m in found} == {("RUSGOV", "RUS")}
+
+
+def test_fuzzy_matching_takes_spelling_variants_of_full_names_only(resolver):
+    for variant, entity_id in [
+        ("Volodymyr Zelenskyi", "person:volodymyr-zelensky"),
+        ("Jens Stoltenburg", "person:jens-stoltenberg"),
+        ("James Heapey", "person:james-heappey"),
+        ("Sergei Shoygu", "person:sergei-shoigu"),
+        ("Mark Rutter", "person:mark-rutte"),
+    ]:
+        found = resolver.resolve_fuzzy(variant, date(2022, 4, 26), "PERSON")
+        assert found and found[0].entity_id == entity_id, variant
+    # Other people (below the threshold) and lone surnames (too short to judge) are left alone.
+    for other in ("Ben Wallis", "Tony Blair", "Shoygu", "Lavrova"):
+        assert resolver.resolve_fuzzy(other, date(2022, 4, 26), "PERSON") is None, other
+
+
+def test_nationalities_with_agent_nouns_are_role_actors(nlp):
+    found = {s: e for s, e, _ in resolved(nlp, "Ukrainian forces retook the village. Dutch F-35s flew over Poland. Russian officials said nothing.")}
+    assert found["Ukrainian"] == "country:UKR/MIL"
+    assert found["Dutch"] == "country:NLD/MIL"
+    assert found["Russian"] == "country:RUS/GOV"
+
+
+def test_titles_give_unknown_people_a_role(nlp):
+    mentions = resolve_entities(nlp("Russian General Ivan Kovalenko said the offensive would continue."), date(2023, 1, 1))
+    person = next(m.entity for m in mentions if m.entity.entity_type == "PERSON")
+    assert (person.is_resolved, person.role_code, person.country_code, person.actor_code) == (False, "MIL", "RUS", "RUSMIL")
+
+
+def test_capitals_standing_for_governments(nlp):
+    found = resolved(nlp, "Moscow accused Kyiv of shelling the plant. Talks were held in Moscow.", date(2023, 1, 1))
+    assert ("Moscow", "country:RUS/GOV", "dictionary") in found
+    assert ("Kyiv", "country:UKR/GOV", "dictionary") in found
+    assert ("Moscow", "city:moscow", "dictionary") in found
+
+
+def test_unknown_places_prefer_the_documents_countries(nlp):
+    # Lincoln, England (100,000 people) rather than Lincoln, Nebraska (270,000) in a story about England.
+    in_england = resolve_entities(nlp("Police in Lincoln, England, arrested two men."), date(2023, 1, 1))
+    lincoln = next(m.entity for m in in_england if m.surface_text == "Lincoln")
+    assert lincoln.country_code == "GBR" and 53 < lincoln.latitude < 53.5
+
+
+def test_unknown_small_places_without_context_get_no_coordinates():
+    from newsevents.entities import geocoded_in_context, unresolved_entity
+
+    palestine_texas = geocoded_in_context(unresolved_entity("Palestine", "GPE"), frozenset())
+    assert palestine_texas.latitude is None
+    in_context = geocoded_in_context(unresolved_entity("Palestine", "GPE"), frozenset({"USA"}))
+    assert in_context.country_code == "USA"

@@ -25,7 +25,7 @@ def test_military_aid(nlp):
 
 def test_artillery_attack_on_a_city(nlp):
     events = coded(nlp, "Russian forces shelled Kharkiv on Monday.")
-    assert ("country:RUS", "194", "country:UKR", "asserted", "city:kharkiv") in events
+    assert ("country:RUS/MIL", "194", "country:UKR", "asserted", "city:kharkiv") in events
 
 
 def test_negation_and_hypotheticals_are_marked(nlp):
@@ -46,7 +46,7 @@ def test_compound_actors_give_one_event_each(nlp):
 
 def test_interception_near_a_place(nlp):
     events = coded(nlp, "Two Dutch fighter jets intercepted Russian bombers near Poland.")
-    assert ("country:NLD", "150", "country:RUS", "asserted", "country:POL") in events
+    assert ("country:NLD/MIL", "150", "country:RUS/MIL", "asserted", "country:POL") in events
 
 
 def test_meeting_reports_in_either_order_are_one_event():
@@ -77,7 +77,7 @@ def test_troops_sent_into_a_country_are_not_aid(nlp):
 
 def test_collectives_act_for_their_members(nlp):
     events = coded(nlp, "Two Dutch F-35 fighters intercepted a formation of three Russian military aircraft near Poland.")
-    assert ("country:NLD", "150", "country:RUS", "asserted", "country:POL") in events
+    assert ("country:NLD/MIL", "150", "country:RUS/MIL", "asserted", "country:POL") in events
 
 
 def test_target_inside_the_object_phrase(nlp):

@@ -13,9 +13,9 @@ from tests.conftest import SAMPLE_DIR
 
 GOLDEN = {
     "000_2c221bff82a2ffa3.txt": {
-        "first": 'Germany sends tanks to Ukraine as US says Russia "will be defeated" – BBC News',
+        "first": 'Germany sends tanks to Ukraine as US says Russia "will be defeated"',
         "last_ends": "paul many thanks once again paul adams our diplomatic correspondent",
-        "removed": ["  • by", "[Music]"],
+        "removed": ["  • by", "[Music]", "– BBC News"],
     },
     "001_abdff39c0beee926.txt": {
         "first": "Ukraine news - live: Putin 'has lost' as 'global pariah Russia is paying enormous price' for war",

@@ -1,6 +1,7 @@
 -- dim_entity: one row per real-world actor or place: every actor of the dictionary (so events whose
--- actor is a country stood for by its capital resolve), every unresolved entity that was mentioned,
--- and the unknown member (entity_id 'unknown') for events without a second actor.
+-- actor is a country stood for by its capital resolve), every other entity that was mentioned
+-- (unresolved names, and a country's government, military... derived from phrases like `Ukrainian
+-- forces`), and the unknown member (entity_id 'unknown') for events without a second actor.
 -- entity_key = md5(entity_id).
 create or replace table main.dim_entity as
 select
@@ -20,13 +21,13 @@ select
     entity_id,
     min(canonical_name),
     min(entity_type),
-    null,
-    null,
-    null,
-    null,
-    false
+    min(actor_code),
+    min(country_code),
+    min(role_code),
+    min(wikidata_qid),
+    bool_and(is_resolved)
 from staging.entity_mentions
-where not is_resolved
+where entity_id not in (select entity_id from staging.actor_dictionary)
 group by entity_id
 union all
 select md5('unknown'), 'unknown', 'Unknown', 'UNKNOWN', null, null, null, null, null

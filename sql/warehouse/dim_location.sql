@@ -1,5 +1,6 @@
 -- dim_location: one row per place mentioned in the documents (cities, regions, countries and
--- unresolved place names), with GeoNames coordinates where known, plus the unknown member.
+-- unresolved place names), with coordinates where known (GeoNames cities; country centroids), their
+-- precision (city, region or country), plus the unknown member.
 -- location_key = md5(entity_id) of the place, so it joins to dim_entity by the same id.
 create or replace table main.dim_location as
 select
@@ -7,6 +8,7 @@ select
     entity_id,
     min(canonical_name) as name,
     min(feature_type) as feature_type,
+    min(feature_type) filter (where latitude is not null) as precision,
     min(country_code) as country_code,
     min(latitude) as latitude,
     min(longitude) as longitude,
@@ -15,5 +17,5 @@ from staging.entity_mentions
 where entity_type in ('GPE', 'LOC', 'FAC')
 group by entity_id
 union all
-select md5('unknown'), 'unknown', 'Unknown', null, null, null, null, null
+select md5('unknown'), 'unknown', 'Unknown', null, null, null, null, null, null
 order by entity_id

@@ -1,0 +1,148 @@
+"""Evaluation against hand-annotated gold data in tests/gold/.
+
+`python -m newsevents.evaluate entities` runs the text stages on the sample corpus and prints, per entity
+type, the precision and recall of canonical entities: the distinct (document, type, entity) triples the
+pipeline finds against those a person annotated. Gold names are resolved through the same dictionary
+(so `Kiev` and `Kyiv` are one entity); names the dictionary does not know are compared by their
+normalised spelling. A nationality (NORP) counts as its country; `Ukrainian forces` (Ukraine's military)
+counts as Ukraine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from newsevents import config
+from newsevents.annotate import load_pipeline
+from newsevents.entities import default_resolver
+from newsevents.reference import normalise_name
+from newsevents.tables import cleaned_documents_table, entity_mentions_table, ingest_tables, parsed_documents_table
+
+GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
+EVALUATED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+Triple = tuple[str, str, str]  # (file name, entity type, entity key)
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def entity_key(name: str, entity_type: str) -> str:
+    """The dictionary id of a name, else its normalised spelling."""
+    found = default_resolver().resolve_text(name, None, entity_type if entity_type != "NORP" else None)
+    return found[0].entity_id if found else f"name:{normalise_name(name)}"
+
+
+def read_gold_entities(path: Path) -> set[Triple]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {
+            (row["file_name"], row["entity_type"], entity_key(row["canonical_name"], row["entity_type"]))
+            for row in rows
+            if row["entity_type"] in EVALUATED_TYPES
+        }
+
+
+def base_entity(entity_id: str) -> str:
+    """`country:UKR/MIL` -> `country:UKR`: a role actor is still its country for this evaluation."""
+    return entity_id.split("/")[0]
+
+
+def predicted_entities(mentions: pd.DataFrame, file_names: dict[str, str]) -> set[Triple]:
+    triples = set()
+    for row in mentions.itertuples(index=False):
+        # A role actor (`Ukrainian forces`, a capital standing for its government) is a mention of its country.
+        is_role_actor = "/" in row.entity_id
+        entity_type = "NORP" if row.ner_label == "NORP" else "GPE" if is_role_actor else row.entity_type
+        key = base_entity(row.entity_id) if row.is_resolved else f"name:{normalise_name(row.canonical_name)}"
+        triples.add((file_names[row.document_id], entity_type, key))
+    return triples
+
+
+def run_entity_stages(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    nlp = load_pipeline(config.spacy_model_name())
+    raw, _, _ = ingest_tables(corpus_dir)
+    cleaned = cleaned_documents_table(raw, nlp)
+    parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
+    mentions = entity_mentions_table(parsed, cleaned, nlp)
+    return mentions, dict(zip(raw["document_id"], raw["file_name"]))
+
+
+def score_by_type(gold: set[Triple], predicted: set[Triple]) -> dict[str, Score]:
+    scores = {}
+    for entity_type in EVALUATED_TYPES:
+        gold_of_type = {t for t in gold if t[1] == entity_type}
+        predicted_of_type = {t for t in predicted if t[1] == entity_type}
+        scores[entity_type] = Score(
+            len(gold_of_type & predicted_of_type), len(predicted_of_type - gold_of_type), len(gold_of_type - predicted_of_type)
+        )
+    return scores
+
+
+def evaluate_entities(corpus_dir: Path, gold_path: Path) -> tuple[dict[str, Score], set[Triple], set[Triple]]:
+    mentions, file_names = run_entity_stages(corpus_dir)
+    gold = read_gold_entities(gold_path)
+    predicted = {t for t in predicted_entities(mentions, file_names) if t[0] in {g[0] for g in gold}}
+    return score_by_type(gold, predicted), gold, predicted
+
+
+def print_entity_report(scores: dict[str, Score], gold: set[Triple], predicted: set[Triple], details: bool) -> None:
+    print(f"{'type':8} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for entity_type, score in scores.items():
+        print(
+            f"{entity_type:8} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} "
+            f"{score.true_positives:4d} {score.false_positives:4d} {score.false_negatives:4d}"
+        )
+    if details:
+        by_kind = defaultdict(list)
+        for triple in sorted(gold - predicted):
+            by_kind["missed"].append(triple)
+        for triple in sorted(predicted - gold):
+            by_kind["false alarm"].append(triple)
+        for kind, triples in by_kind.items():
+            print(f"\n{kind} ({len(triples)}):")
+            for file_name, entity_type, key in triples:
+                print(f"  {file_name[:3]} {entity_type:6} {key}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["entities"], help="what to evaluate")
+    parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS_DIR)
+    parser.add_argument("--gold", type=Path, default=None, help="gold file (default: tests/gold/<what>.csv)")
+    parser.add_argument("--details", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args(argv)
+    gold_path = args.gold or GOLD_DIR / f"{args.what}.csv"
+    scores, gold, predicted = evaluate_entities(args.corpus, gold_path)
+    print_entity_report(scores, gold, predicted, args.details)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
