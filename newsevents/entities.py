@@ -408,7 +408,7 @@ def stands_for_government(span: Span) -> bool:
     and Moscow`, `a Moscow-brokered ceasefire`), as CAMEO codes it and ACE annotates it, rather than
     the place (`talks in Moscow`, `flew to Moscow`, `a trip to Moscow`)."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
@@ -427,7 +427,7 @@ def is_stance_prefixed(span: Span) -> bool:
 def role_of_head(span: Span, agents: dict[str, str]) -> str | None:
     """The role a nationality's noun gives it: `Ukrainian forces` -> MIL, `Russian officials` -> GOV."""
     root = span.root
-    if root.dep_ not in ("amod", "compound", "nmod") or root.head is root:
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head.i == root.i:
         return None
     head = root.head
     return agents.get(head.lemma_.lower()) or agents.get(head.lower_) or agents.get(head.text)

@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
+from newsevents.dates import event_date
 from newsevents.entities import Entity, EntityMention, default_country_entities, is_stance_prefixed
 from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
@@ -56,6 +57,9 @@ INTENTION_VERBS = frozenset(
     "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
 )
 CONDITIONAL_MARKERS = ("if", "unless", "whether")
+REPORTING_VERBS = frozenset(
+    "say claim allege insist tell report state announce add argue write suggest confirm admit assert maintain".split()
+)
 # Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
 COMPLEMENT_DEPS = ("xcomp", "pcomp", "ccomp")
@@ -67,6 +71,7 @@ CONSULT_ROOT = "04"
 MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
+DATE_TOLERANCE_DAYS = 1
 PRONOUN_LOOKBACK_SENTENCES = 2
 
 
@@ -99,6 +104,8 @@ class EventMention:
     action_end_char: int
     action_text: str
     event_date: date | None
+    date_precision: str | None
+    reported_by: EntityMention | None
     confidence: int
     tone: float
     is_lead: bool
@@ -238,7 +245,7 @@ def actors_of(heads: Iterable[Token], index: MentionIndex, sentence_index: int) 
 def governing_clause(trigger: Token) -> Token:
     """For an event noun, the verb it hangs from (`struck ... in a meeting with` -> struck)."""
     token = trigger
-    while token.dep_ in ("pobj", "prep", "dobj", "attr", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("pobj", "prep", "dobj", "attr", "conj", "appos") and token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -263,7 +270,7 @@ def subject_heads(clause: Token) -> list[Token]:
             return subjects
         if token.dep_ == "relcl":
             return [token.head]
-        if token.dep_ not in INHERITING_DEPS or token.head is token:
+        if token.dep_ not in INHERITING_DEPS or token.head.i == token.i:
             return []
         if token.dep_ == "xcomp":
             controllers = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
@@ -343,7 +350,7 @@ def clause_chain(trigger: Token, follow: tuple[str, ...]) -> list[Token]:
     (`not planning to invade`: invade -xcomp-> planning)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in follow and token.head is not token:
+    while token.dep_ in follow and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
@@ -372,6 +379,24 @@ def mode_of(trigger: Token, sentence: Span) -> str:
     if any(verb.lemma_.lower() in INTENTION_VERBS for verb in chain[1:]):
         return "future"
     return "asserted"
+
+
+def reporting_source(clause: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
+    """Whose claim an action is: the subject of the reporting verb it is said under (`Ukraine says Russia
+    has bombed the corridors` -> Ukraine), or the object of `according to`."""
+    token = clause
+    for _ in range(6):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
+            sources = actors_of(subject_heads(token.head), index, sentence_index)
+            return sources[0] if sources else None
+        if token.head.i == token.i:
+            break
+        token = token.head
+    for prep in clause.subtree:
+        if prep.lower_ == "according" and prep.nbor(1).lower_ == "to":
+            sources = actors_of([c for c in prep.nbor(1).children if c.dep_ == "pobj"], index, sentence_index)
+            return sources[0] if sources else None
+    return None
 
 
 def action_span(trigger: Token) -> tuple[int, int]:
@@ -405,7 +430,7 @@ def country_of_place(mention: EntityMention, country_entities: dict[str, Entity]
 def code_document(
     doc: Doc,
     mentions: list[EntityMention],
-    event_date: date | None,
+    publication_date: date | None,
     country_entities: dict[str, Entity] | None = None,
     reference_dir: Path | None = None,
 ) -> list[EventMention]:
@@ -424,6 +449,9 @@ def code_document(
             targets = [country_of_place(t, country_entities) for t in target_actors(trigger, index, sentence_index)]
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, trigger, index, sentence_index)
             mode = mode_of(trigger, sentence)
+            clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+            when = event_date(clause, sentence, publication_date)
+            reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES
             for actor1 in sources:
@@ -443,7 +471,9 @@ def code_document(
                             action_start_char=start,
                             action_end_char=end,
                             action_text=doc.text[start:end],
-                            event_date=event_date,
+                            event_date=when.day if when else None,
+                            date_precision=when.precision if when else None,
+                            reported_by=reporter,
                             confidence=confidence_of(pattern, actor1, actor2, via_pronoun, is_lead),
                             tone=tone,
                             is_lead=is_lead,
@@ -456,16 +486,18 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def event_identity(
-    event_code: str, actor1_id: str, actor2_id: str | None, event_date: date | None, document_id: str
-) -> tuple:
-    """What makes two reports one happening, before places are compared. Undated reports only merge
-    within their document: without a date, two reports of a meeting may be years apart."""
-    pair = (actor1_id, actor2_id or "")
+def base_actor(entity_id: str | None) -> str | None:
+    """`country:RUS/MIL` -> `country:RUS`: a country's military and the country are one side for merging."""
+    return entity_id.split("/")[0] if entity_id else None
+
+
+def event_identity(event_code: str, actor1_id: str, actor2_id: str | None) -> tuple:
+    """What makes two reports one happening, before dates and places are compared: the CAMEO root and
+    the two sides (in either order for symmetric interactions)."""
+    pair = (base_actor(actor1_id), base_actor(actor2_id) or "")
     if is_symmetric(event_code) and actor2_id:
         pair = tuple(sorted(pair))
-    when = event_date.isoformat() if event_date else f"undated:{document_id}"
-    return (event_code[:2], *pair, when)
+    return (event_code[:2], *pair)
 
 
 def is_symmetric(event_code: str) -> bool:
@@ -476,30 +508,52 @@ def is_symmetric(event_code: str) -> bool:
 
 @dataclass(frozen=True)
 class ReportKey:
-    """The fields of a report that merging needs: an index into the caller's rows plus identity and place."""
+    """The fields of a report that merging needs: an index into the caller's rows plus identity, date,
+    document and place."""
 
     row: int
     identity: tuple
+    event_date: date | None
+    document_id: str
     location_id: str | None
-    event_code: str
 
 
-def assign_event_ids(reports: list[ReportKey]) -> dict[int, str]:
+def date_clusters(reports: list[ReportKey], tolerance_days: int) -> list[list[ReportKey]]:
+    """Reports of one identity grouped by date: a report within `tolerance_days` of the previous one joins
+    its group. Undated reports only group within their own document: without a date, two reports of a
+    meeting may be years apart."""
+    dated = sorted((r for r in reports if r.event_date), key=lambda r: r.event_date)
+    clusters: list[list[ReportKey]] = []
+    for report in dated:
+        if clusters and (report.event_date - clusters[-1][-1].event_date).days <= tolerance_days:
+            clusters[-1].append(report)
+        else:
+            clusters.append([report])
+    undated: dict[str, list[ReportKey]] = defaultdict(list)
+    for report in reports:
+        if not report.event_date:
+            undated[report.document_id].append(report)
+    return clusters + list(undated.values())
+
+
+def assign_event_ids(reports: list[ReportKey], tolerance_days: int = DATE_TOLERANCE_DAYS) -> dict[int, str]:
     """Group reports of one happening and give each group a deterministic event id.
 
-    Reports with the same identity and the same place are one event. Reports with no place join the
-    event of that identity with the most reports at a known place; without any, they form their own.
+    Reports with the same identity, dates within the tolerance, and the same place are one event.
+    Reports with no place join the group's most reported place; without any, they form their own.
     """
     by_identity: dict[tuple, list[ReportKey]] = defaultdict(list)
     for report in reports:
         by_identity[report.identity].append(report)
     event_of_row: dict[int, str] = {}
     for identity, group in by_identity.items():
-        located = Counter(r.location_id for r in group if r.location_id)
-        fallback_place = located.most_common(1)[0][0] if located else None
-        for report in group:
-            place = report.location_id or fallback_place
-            event_of_row[report.row] = stable_id(*identity, place)
+        for cluster in date_clusters(group, tolerance_days):
+            first = cluster[0]
+            when = first.event_date.isoformat() if first.event_date else f"undated:{first.document_id}"
+            located = Counter(r.location_id for r in cluster if r.location_id)
+            fallback_place = located.most_common(1)[0][0] if located else None
+            for report in cluster:
+                event_of_row[report.row] = stable_id(*identity, when, report.location_id or fallback_place)
     return event_of_row
 
 

@@ -7,6 +7,7 @@ text pipeline can be used and tested without an orchestrator.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -17,14 +18,17 @@ from spacy.tokens import Doc
 
 from newsevents.annotate import doc_from_bytes, doc_to_bytes, parse_texts
 from newsevents.clean import clean_document, raw_offset
+from newsevents.tone import document_tone
 from newsevents.truecase import recaser_for
 from newsevents.entities import Entity, EntityMention, resolve_entities
 from newsevents.events import (
     EventMention,
     ReportKey,
     assign_event_ids,
+    base_actor,
     code_document,
     event_identity,
+    is_symmetric,
     representative_code,
     stable_id,
 )
@@ -113,6 +117,7 @@ def cleaned_documents_table(raw_documents: pd.DataFrame, nlp: Language | None = 
                 "sentence_offsets": json.dumps(cleaned.sentence_spans()),
                 "offset_map": json.dumps(cleaned.offset_map),
                 "recased": cleaned.recased,
+                "tone": document_tone(cleaned.text, cleaned.sentence_spans()),
             }
         )
     return pd.DataFrame(rows, columns=CLEANED_DOCUMENT_COLUMNS)
@@ -120,7 +125,7 @@ def cleaned_documents_table(raw_documents: pd.DataFrame, nlp: Language | None = 
 
 CLEANED_DOCUMENT_COLUMNS = [
     "document_id", "title", "clean_text", "published_date", "published_date_origin", "word_count",
-    "removed_boilerplate", "speakers", "speaker_turns", "sentence_offsets", "offset_map", "recased",
+    "removed_boilerplate", "speakers", "speaker_turns", "sentence_offsets", "offset_map", "recased", "tone",
 ]
 
 
@@ -220,6 +225,8 @@ def event_mention_row(document_id: str, report: EventMention) -> dict:
         "action_end_char": report.action_end_char,
         "location_entity_id": report.location.entity_id if report.location else None,
         "event_date": pd.Timestamp(report.event_date) if report.event_date else pd.NaT,
+        "date_precision": report.date_precision,
+        "reported_by_entity_id": report.reported_by.entity.entity_id if report.reported_by else None,
         "confidence": report.confidence,
         "tone": report.tone,
         "is_lead": report.is_lead,
@@ -230,7 +237,7 @@ EVENT_MENTION_COLUMNS = [
     "mention_id", "event_id", "document_id", "sentence_index", "sentence_text", "event_code", "mode",
     "actor1_entity_id", "actor1_text", "actor1_start_char", "actor1_end_char", "actor2_entity_id", "actor2_text",
     "actor2_start_char", "actor2_end_char", "action_text", "action_start_char", "action_end_char",
-    "location_entity_id", "event_date", "confidence", "tone", "is_lead",
+    "location_entity_id", "event_date", "date_precision", "reported_by_entity_id", "confidence", "tone", "is_lead",
 ]
 
 
@@ -239,12 +246,10 @@ def with_event_ids(reports: pd.DataFrame) -> pd.DataFrame:
     keys = [
         ReportKey(
             row=i,
-            identity=(
-                row.mode,
-                *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id), as_date(row.event_date), row.document_id),
-            ),
+            identity=(row.mode, *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id))),
+            event_date=as_date(row.event_date),
+            document_id=row.document_id,
             location_id=optional_text(row.location_entity_id),
-            event_code=row.event_code,
         )
         for i, row in enumerate(reports.itertuples(index=False))
     ]
@@ -279,26 +284,41 @@ def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per happening: its representative code and, where reports differ, the known place."""
     rows = []
     for event_id, reports in event_mentions.groupby("event_id", sort=True):
-        first = reports.sort_values(["document_id", "sentence_index"]).iloc[0]
+        reports = reports.sort_values(["document_id", "sentence_index"])
+        first = reports.iloc[0]
         places = reports["location_entity_id"].dropna()
         code = representative_code(reports["event_code"])
+        actor1, actor2 = first["actor1_entity_id"], optional_text(first["actor2_entity_id"])
+        if is_symmetric(code) and actor2 and base_actor(actor2) < base_actor(actor1):
+            actor1, actor2 = actor2, actor1  # one stable order for the two sides of a meeting
+        dated = reports.dropna(subset=["event_date"])
+        earliest = dated.sort_values("event_date").iloc[0] if not dated.empty else first
         rows.append(
             {
                 "event_id": event_id,
                 "event_code": code,
                 "event_root_code": code[:2],
                 "mode": first["mode"],
-                "actor1_entity_id": first["actor1_entity_id"],
-                "actor2_entity_id": optional_text(first["actor2_entity_id"]),
+                "actor1_entity_id": most_specific_actor(reports, actor1),
+                "actor2_entity_id": most_specific_actor(reports, actor2) if actor2 else None,
                 "location_entity_id": places.mode().iloc[0] if not places.empty else None,
-                "event_date": first["event_date"],
+                "event_date": earliest["event_date"],
+                "date_precision": earliest["date_precision"],
                 "is_root_event": bool(reports["is_lead"].any()),
             }
         )
     return pd.DataFrame(rows, columns=[
         "event_id", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
-        "location_entity_id", "event_date", "is_root_event",
+        "location_entity_id", "event_date", "date_precision", "is_root_event",
     ])
+
+
+def most_specific_actor(reports: pd.DataFrame, side: str) -> str:
+    """Among the reports' actors on one side, the most specific: `Russia (military)` over `Russia`."""
+    named = pd.concat([reports["actor1_entity_id"], reports["actor2_entity_id"]]).dropna()
+    same_side = [actor for actor in named if base_actor(actor) == base_actor(side)]
+    with_role = [actor for actor in same_side if "/" in actor]
+    return Counter(with_role).most_common(1)[0][0] if with_role else side
 
 
 def cameo_event_codes_table() -> pd.DataFrame:

@@ -18,3 +18,9 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def sentence_tone(text: str) -> float:
     return round(analyzer().polarity_scores(text)["compound"] * 100, 2)
+
+
+def document_tone(text: str, sentence_spans: list[tuple[int, int]]) -> float:
+    """A document's tone: the mean tone of its sentences (VADER is made for sentences, not pages)."""
+    tones = [sentence_tone(text[start:end]) for start, end in sentence_spans if text[start:end].strip()]
+    return round(sum(tones) / len(tones), 2) if tones else 0.0

@@ -20,3 +20,4 @@ class CleanedDocuments(TableModel):
     sentence_offsets: Series[str] = pa.Field(description="JSON list of [start, end] sentence offsets in clean_text, used by every later stage")
     offset_map: Series[str] = pa.Field(description="JSON list of [clean start, raw start, length] runs mapping clean_text back to raw_text")
     recased: Series[bool] = pa.Field(description="Capitals were restored to text written without any")
+    tone: Series[float] = pa.Field(ge=-100, le=100, description="Document tone: mean sentence tone, -100..100")

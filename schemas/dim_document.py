@@ -18,6 +18,7 @@ class DimDocument(TableModel):
     date_key: Series[int] = pa.Field(description="Publication date (dim_date); -1 if unknown")
     published_date_origin: Series[str] = pa.Field(isin=DATE_ORIGINS, description="manifest, text or none")
     word_count: Series[int] = pa.Field(ge=0, description="Words in the cleaned text")
+    tone: Series[float] = pa.Field(ge=-100, le=100, description="Document tone: mean sentence tone, -100..100")
     file_name: Series[str] = pa.Field(description="Input file")
     line_number: Series[Int64] = pa.Field(nullable=True, description="Line of a JSON-lines file")
     input_format: Series[str] = pa.Field(isin=["text", "html", "jsonl"], description="How the input was read")

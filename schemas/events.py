@@ -16,4 +16,5 @@ class Events(TableModel):
     actor2_entity_id: Series[str] = pa.Field(nullable=True, description="Who was acted upon")
     location_entity_id: Series[str] = pa.Field(nullable=True, description="Where it happened")
     event_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="When it happened")
+    date_precision: Series[str] = pa.Field(nullable=True, isin=["day", "month", "season", "year"], description="How precisely the date is known")
     is_root_event: Series[bool] = pa.Field(description="Reported in the lead of at least one document")

@@ -9,7 +9,8 @@ from schemas.base import EVENT_CODE, HEX16, MD5, TableModel
 class FactEvent(TableModel):
     event_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the event id")
     event_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Staging event id")
-    date_key: Series[int] = pa.Field(description="When (dim_date); -1 unknown")
+    date_key: Series[int] = pa.Field(description="When (dim_date); -1 unknown; a month, season or year stands for its first day")
+    date_precision: Series[str] = pa.Field(nullable=True, isin=["day", "month", "season", "year"], description="How precisely the date is known")
     actor1_entity_key: Series[str] = pa.Field(str_matches=MD5, description="Who acted (dim_entity)")
     actor2_entity_key: Series[str] = pa.Field(str_matches=MD5, description="Who was acted upon (dim_entity; unknown member if none)")
     event_code: Series[str] = pa.Field(str_matches=EVENT_CODE, description="CAMEO code (dim_event_type)")

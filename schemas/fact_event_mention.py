@@ -15,6 +15,7 @@ class FactEventMention(TableModel):
     date_key: Series[int] = pa.Field(description="Publication date of the document (dim_date)")
     sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence of the document")
     event_code: Series[str] = pa.Field(str_matches=EVENT_CODE, description="CAMEO code of this report")
+    reported_by_entity_key: Series[str] = pa.Field(nullable=True, str_matches=MD5, description="Whose claim the report is (dim_entity), when it is reported under someone's words")
     actor1_char_offset: Series[int] = pa.Field(ge=0, description="Offset of actor 1 in the cleaned text")
     actor2_char_offset: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Offset of actor 2, if any")
     action_char_offset: Series[int] = pa.Field(ge=0, description="Offset of the action")

@@ -123,6 +123,7 @@ FOREIGN_KEYS = [
     ("fact_event_mention", "source_key", "dim_source", "source_key"),
     ("fact_event_mention", "date_key", "dim_date", "date_key"),
     ("fact_event_mention", "event_code", "dim_event_type", "event_code"),
+    ("fact_event_mention", "reported_by_entity_key", "dim_entity", "entity_key"),
     ("fact_entity_mention", "entity_key", "dim_entity", "entity_key"),
     ("fact_entity_mention", "document_key", "dim_document", "document_key"),
     ("fact_entity_mention", "date_key", "dim_date", "date_key"),
@@ -134,7 +135,7 @@ FOREIGN_KEYS = [
 @pytest.mark.parametrize(("table", "column", "dimension", "key"), FOREIGN_KEYS)
 def test_foreign_keys_resolve(warehouse, table, column, dimension, key):
     orphans = warehouse.execute(
-        f"select count(*) from main.{table} where {column} not in (select {key} from main.{dimension})"
+        f"select count(*) from main.{table} where {column} is not null and {column} not in (select {key} from main.{dimension})"
     ).fetchone()[0]
     assert orphans == 0
 

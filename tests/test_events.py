@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from newsevents.entities import resolve_entities
 from newsevents.events import assign_event_ids, code_document, event_identity, ReportKey
@@ -49,16 +49,22 @@ def test_interception_near_a_place(nlp):
     assert ("country:NLD/MIL", "150", "country:RUS/MIL", "asserted", "country:POL") in events
 
 
-def test_meeting_reports_in_either_order_are_one_event():
+def test_merging_reports_into_happenings():
     day = date(2022, 4, 26)
     reports = [
-        ReportKey(0, event_identity("040", "person:a", "person:b", day, "doc1"), "city:moscow", "040"),
-        ReportKey(1, event_identity("042", "person:b", "person:a", day, "doc2"), None, "042"),
-        ReportKey(2, event_identity("112", "person:a", "person:b", day, "doc1"), None, "112"),
+        ReportKey(0, event_identity("040", "person:a", "person:b"), day, "doc1", "city:moscow"),
+        ReportKey(1, event_identity("042", "person:b", "person:a"), day + timedelta(days=1), "doc2", None),  # other order, next day
+        ReportKey(2, event_identity("112", "person:a", "person:b"), day, "doc1", None),  # another root
+        ReportKey(3, event_identity("040", "person:a", "person:b"), day + timedelta(days=9), "doc3", None),  # too late
+        ReportKey(4, event_identity("190", "country:RUS/MIL", "country:UKR"), day, "doc1", None),
+        ReportKey(5, event_identity("194", "country:RUS", "country:UKR"), day, "doc2", None),  # the country and its military
+        ReportKey(6, event_identity("040", "person:a", "person:b"), None, "doc4", None),  # undated: its own event
+        ReportKey(7, event_identity("040", "person:a", "person:b"), None, "doc5", None),
     ]
     ids = assign_event_ids(reports)
-    assert ids[0] == ids[1] != ids[2]
-
+    assert ids[0] == ids[1]
+    assert len({ids[0], ids[2], ids[3], ids[6], ids[7]}) == 5
+    assert ids[4] == ids[5]
 
 def test_negation_does_not_leak_into_a_coordinated_act(nlp):
     events = {(e[1], e[3]) for e in coded(nlp, "Russia did not attack Kyiv but shelled Kharkiv.")}
@@ -84,3 +90,27 @@ def test_target_inside_the_object_phrase(nlp):
     assert ("country:DEU", "072", "country:UKR", "asserted", None) in coded(
         nlp, "Germany authorised the supply of dozens of tanks to Ukraine."
     )
+
+
+def test_relative_dates_resolve_against_publication(nlp):
+    doc = nlp("NATO defence ministers met in Brussels on Tuesday. Russia shelled Kharkiv yesterday. In 2014, Russia annexed Crimea.")
+    publication = date(2023, 2, 15)  # a Wednesday
+    reports = code_document(doc, resolve_entities(doc, publication), publication)
+    dates = {(r.event_code, r.event_date, r.date_precision) for r in reports}
+    assert ("040", date(2023, 2, 14), "day") in dates
+    assert ("194", date(2023, 2, 14), "day") in dates
+    assert ("192", date(2014, 1, 1), "year") in dates
+
+
+def test_reported_claims_keep_their_source(nlp):
+    doc = nlp("Ukraine says Russia has bombed the humanitarian corridors.")
+    reports = code_document(doc, resolve_entities(doc, DAY), DAY)
+    bombing = next(r for r in reports if r.event_code == "195")
+    assert bombing.actor1.entity.entity_id == "country:RUS"
+    assert bombing.reported_by.entity.entity_id == "country:UKR"
+
+
+def test_johnson_hypothetical_is_no_event_of_force(nlp):
+    text = ("Mr Johnson said yesterday: 'I honestly don't think a decision has yet been taken, but that doesn't mean "
+            "that it is impossible that something absolutely disastrous could happen very soon indeed.")
+    assert [e for e in coded(nlp, text) if e[1].startswith(("18", "19", "20")) and e[3] == "asserted"] == []

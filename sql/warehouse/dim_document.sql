@@ -10,6 +10,7 @@ select
     coalesce(cast(strftime(cleaned.published_date, '%Y%m%d') as integer), -1) as date_key,
     cleaned.published_date_origin,
     cleaned.word_count,
+    cleaned.tone,
     raw.file_name,
     raw.line_number,
     raw.input_format,

@@ -17,6 +17,7 @@ select
     md5(event.event_id) as event_key,
     event.event_id,
     coalesce(cast(strftime(event.event_date, '%Y%m%d') as integer), -1) as date_key,
+    event.date_precision,
     md5(event.actor1_entity_id) as actor1_entity_key,
     md5(coalesce(event.actor2_entity_id, 'unknown')) as actor2_entity_key,
     event.event_code,

@@ -10,6 +10,7 @@ select
     document.date_key,
     report.sentence_index,
     report.event_code,
+    md5(report.reported_by_entity_id) as reported_by_entity_key,
     report.actor1_start_char as actor1_char_offset,
     report.actor2_start_char as actor2_char_offset,
     report.action_start_char as action_char_offset,

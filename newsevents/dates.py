@@ -1,0 +1,99 @@
+"""When an event happened: a date expression of its own clause, resolved against the publication date.
+
+News dates actions relative to the day it is published (`on Tuesday`, `yesterday`, `last month`,
+`this spring`) or absolutely (`on 26 April`, `in 2014`). An expression belongs to an action when it hangs
+off that action's clause in the dependency parse (not off another verb of the sentence). Relative
+expressions are resolved towards the past, as news reports what has happened; weekdays are the most
+recent such day on or before the publication day. The precision (day, month, season, year) is kept, and a
+coarser date stands for its first day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+from spacy.tokens import Span, Token
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+PRECISIONS = ("day", "month", "season", "year")
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "overnight": 0}
+SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+
+
+@dataclass(frozen=True)
+class EventDate:
+    day: date
+    precision: str
+    expression: str | None  # the words that dated it; None when it is the publication date
+
+
+def clause_of(token: Token) -> Token | None:
+    """The nearest verb (or the sentence root) a token hangs from."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+    return current
+
+
+def date_expressions(clause: Token, sentence: Span) -> list[Span]:
+    """DATE entities of the sentence that hang off `clause` (its own date, not another verb's)."""
+    return [ent for ent in sentence.ents if ent.label_ == "DATE" and clause_of(ent.root).i == clause.i]
+
+
+def weekday_before(publication: date, weekday: str) -> date:
+    """The most recent `weekday` on or before the publication day."""
+    offset = (publication.weekday() - WEEKDAYS.index(weekday)) % 7
+    return publication - timedelta(days=offset)
+
+
+def resolve_expression(text: str, publication: date) -> EventDate | None:
+    """A date expression resolved against the publication date, or None if it is not a point in time."""
+    words = re.sub(r"[^\w\s-]", "", text.lower()).split()
+    if not words:
+        return None
+    words = [w for w in words if w not in ("on", "the", "late", "early", "earlier", "mid", "this", "past")] or words
+    phrase = " ".join(words)
+    if phrase in RELATIVE_DAYS:
+        return EventDate(publication + timedelta(days=RELATIVE_DAYS[phrase]), "day", text)
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday and len(words) <= 2:
+        return EventDate(weekday_before(publication, weekday), "day", text)
+    season = next((w for w in words if w in SEASON_START_MONTH), None)
+    if season:
+        month = SEASON_START_MONTH[season]
+        year = publication.year - (1 if "last" in text.lower() else 0)
+        if season == "winter" and publication.month <= 2:
+            year -= 1  # the winter of January and February began the December before
+        return EventDate(date(year, month, 1), "season", text)
+    if re.fullmatch(r"(in )?\d{4}", phrase):
+        return EventDate(date(int(words[-1]), 1, 1), "year", text)
+    if phrase in ("last month", "month"):
+        first_of_month = publication.replace(day=1)
+        last_month = (first_of_month - timedelta(days=1)).replace(day=1)
+        return EventDate(last_month if "last" in text.lower() else first_of_month, "month", text)
+    if phrase in ("last week", "week"):
+        return EventDate(publication - timedelta(days=7 if "last" in text.lower() else 0), "day", text)
+    if phrase in ("last year", "year"):
+        return EventDate(date(publication.year - (1 if "last" in text.lower() else 0), 1, 1), "year", text)
+    parsed = dateparser.parse(text, languages=["en"], settings={**SETTINGS, "RELATIVE_BASE": datetime.combine(publication, datetime.min.time())})
+    if parsed is None or parsed.date() > publication:
+        return None
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text)) and not re.fullmatch(r"\d{4}", text.strip())
+    return EventDate(parsed.date(), "day" if has_day or "ago" in words else "month", text)
+
+
+def event_date(clause: Token, sentence: Span, publication: date | None) -> EventDate | None:
+    """The date of the action of `clause`: its own date expression, else the publication date."""
+    if publication is None:
+        return None
+    for expression in date_expressions(clause, sentence):
+        resolved = resolve_expression(expression.text, publication)
+        if resolved is not None:
+            return resolved
+    return EventDate(publication, "day", None)
