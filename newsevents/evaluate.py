@@ -6,6 +6,11 @@ pipeline finds against those a person annotated. Gold names are resolved through
 (so `Kiev` and `Kyiv` are one entity); names the dictionary does not know are compared by their
 normalised spelling. A nationality (NORP) counts as its country; `Ukrainian forces` (Ukraine's military)
 counts as Ukraine.
+
+`python -m newsevents.evaluate events` does the same for events that happened (mode asserted): distinct
+(document, actor 1, CAMEO root, actor 2) at the first level and (document, actor 1, full code, actor 2)
+at the second, against tests/gold/events.csv; the two sides of a symmetric interaction (a meeting) count
+in either order, and a country's military or government counts as the country.
 """
 
 from __future__ import annotations
@@ -22,8 +27,15 @@ import pandas as pd
 from newsevents import config
 from newsevents.annotate import load_pipeline
 from newsevents.entities import default_resolver
+from newsevents.events import is_symmetric
 from newsevents.reference import normalise_name
-from newsevents.tables import cleaned_documents_table, entity_mentions_table, ingest_tables, parsed_documents_table
+from newsevents.tables import (
+    cleaned_documents_table,
+    entity_mentions_table,
+    event_mentions_table,
+    ingest_tables,
+    parsed_documents_table,
+)
 
 GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
 EVALUATED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -131,16 +143,90 @@ def print_entity_report(scores: dict[str, Score], gold: set[Triple], predicted: 
                 print(f"  {file_name[:3]} {entity_type:6} {key}")
 
 
+EventKey = tuple[str, str, str, str]  # (file name, actor 1, code, actor 2)
+
+
+def event_key(file_name: str, actor1: str, code: str, actor2: str, level: str) -> EventKey:
+    code = code[:2] if level == "root" else code
+    if is_symmetric(code) and actor2 and actor2 < actor1:
+        actor1, actor2 = actor2, actor1
+    return (file_name, actor1, code, actor2)
+
+
+def read_gold_events(path: Path, level: str) -> set[EventKey]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {
+            event_key(
+                row["file_name"],
+                entity_key(row["actor1"], None) if row["actor1"] else "",
+                row["event_code"],
+                entity_key(row["actor2"], None) if row["actor2"] else "",
+                level,
+            )
+            for row in rows
+        }
+
+
+def predicted_events(event_mentions: pd.DataFrame, file_names: dict[str, str], level: str) -> set[EventKey]:
+    asserted = event_mentions[event_mentions["mode"] == "asserted"]
+    return {
+        event_key(
+            file_names[row.document_id],
+            base_entity(row.actor1_entity_id),
+            row.event_code,
+            base_entity(row.actor2_entity_id) if isinstance(row.actor2_entity_id, str) else "",
+            level,
+        )
+        for row in asserted.itertuples(index=False)
+    }
+
+
+def run_event_stages(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    nlp = load_pipeline(config.spacy_model_name())
+    raw, _, _ = ingest_tables(corpus_dir)
+    cleaned = cleaned_documents_table(raw, nlp)
+    parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
+    mentions = entity_mentions_table(parsed, cleaned, nlp)
+    return event_mentions_table(parsed, cleaned, mentions, nlp), dict(zip(raw["document_id"], raw["file_name"]))
+
+
+def score_events(gold: set[EventKey], predicted: set[EventKey]) -> Score:
+    return Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+
+
+def print_event_report(event_mentions: pd.DataFrame, file_names: dict[str, str], gold_path: Path, details: bool) -> None:
+    print(f"{'level':16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for level, label in (("root", "root + actors"), ("code", "full code")):
+        gold = read_gold_events(gold_path, level)
+        predicted = predicted_events(event_mentions, file_names, level)
+        score = score_events(gold, predicted)
+        print(
+            f"{label:16} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} "
+            f"{score.true_positives:4d} {score.false_positives:4d} {score.false_negatives:4d}"
+        )
+        if details and level == "root":
+            for kind, keys in (("missed", gold - predicted), ("false alarm", predicted - gold)):
+                print(f"\n{kind} ({len(keys)}):")
+                for file_name, actor1, code, actor2 in sorted(keys):
+                    print(f"  {file_name[:3]} {actor1} {code} {actor2 or '-'}")
+            print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["entities"], help="what to evaluate")
+    parser.add_argument("what", choices=["entities", "events"], help="what to evaluate")
     parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS_DIR)
     parser.add_argument("--gold", type=Path, default=None, help="gold file (default: tests/gold/<what>.csv)")
     parser.add_argument("--details", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args(argv)
     gold_path = args.gold or GOLD_DIR / f"{args.what}.csv"
-    scores, gold, predicted = evaluate_entities(args.corpus, gold_path)
-    print_entity_report(scores, gold, predicted, args.details)
+    if args.what == "entities":
+        scores, gold, predicted = evaluate_entities(args.corpus, gold_path)
+        print_entity_report(scores, gold, predicted, args.details)
+    else:
+        event_mentions, file_names = run_event_stages(args.corpus)
+        print_event_report(event_mentions, file_names, gold_path, args.details)
     return 0
 
 

@@ -345,6 +345,29 @@ def visited_place(pattern: VerbPattern, trigger: Token, index: MentionIndex, sen
     return next(places, None)
 
 
+def target_of_place(
+    pattern: VerbPattern,
+    place: Entity | None,
+    actor1: EntityMention,
+    index: MentionIndex,
+    sentence_index: int,
+    country_entities: dict[str, Entity],
+) -> EntityMention | None:
+    """An attack with no named target hits the country where it happens (`Russia bombarded the frontline
+    in Bakhmut` -> Ukraine), as GDELT codes it; not when that is the attacker's own country. The target's
+    offsets are those of the place's mention."""
+    if place is None or int(pattern.event_code[:2]) not in MATERIAL_CONFLICT_ROOTS or place.country_code is None:
+        return None
+    if place.country_code == actor1.entity.country_code or place.country_code not in country_entities:
+        return None
+    place_mention = next(
+        (m for m in index.mentions if m.sentence_index == sentence_index and m.entity.entity_id == place.entity_id), None
+    )
+    if place_mention is None:
+        return None
+    return EntityMention(**{**place_mention.__dict__, "entity": country_entities[place.country_code]})
+
+
 def clause_chain(trigger: Token, follow: tuple[str, ...]) -> list[Token]:
     """The trigger and the verbs it depends on through `follow` relations
     (`not planning to invade`: invade -xcomp-> planning)."""
@@ -456,7 +479,7 @@ def code_document(
             is_lead = sentence_index < LEAD_SENTENCES
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
-                for actor2 in targets or [None]:
+                for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
                     if actor2 is not None and actor2.entity.entity_id == actor1.entity.entity_id:
                         continue
                     coded.append(
