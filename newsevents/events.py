@@ -68,6 +68,7 @@ SYMMETRIC_ROOTS = frozenset(("04",))
 SYMMETRIC_EVENT_CODES = frozenset(("060", "061"))
 PLACE_FEATURES = ("city", "region", "country")
 CONSULT_ROOT = "04"
+VISIT_CODE = "042"
 MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
@@ -297,7 +298,9 @@ def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         return found
     for prep in trigger.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
-            found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index)
+            # `to Bulgaria and to Poland`: coordinated prepositions each bring a target.
+            objects_of_preps = [c for p in (prep, *prep.conjuncts) for c in p.children if c.dep_ == "pobj"]
+            found = actors_of(objects_of_preps, index, sentence_index)
             if found:
                 return found
     # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`: the target hangs off the object.
@@ -354,9 +357,12 @@ def target_of_place(
     country_entities: dict[str, Entity],
 ) -> EntityMention | None:
     """An attack with no named target hits the country where it happens (`Russia bombarded the frontline
-    in Bakhmut` -> Ukraine), as GDELT codes it; not when that is the attacker's own country. The target's
-    offsets are those of the place's mention."""
-    if place is None or int(pattern.event_code[:2]) not in MATERIAL_CONFLICT_ROOTS or place.country_code is None:
+    in Bakhmut` -> Ukraine), as GDELT codes it, and a visit is to the country of its place (`arrived in
+    Moscow` -> Russia); not when that is the actor's own country. The target's offsets are those of the
+    place's mention."""
+    attack = int(pattern.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
+    visit = pattern.event_code[:3] == VISIT_CODE
+    if place is None or not (attack or visit) or place.country_code is None:
         return None
     if place.country_code == actor1.entity.country_code or place.country_code not in country_entities:
         return None

@@ -45,6 +45,19 @@ def cached_alias_casings(nlp: Language, reference_dir, version: tuple) -> tuple[
     return matcher, casing
 
 
+def known_acronyms() -> frozenset[str]:
+    """Lower-case forms of the dictionary's bare acronyms (`uk`, `us`, `eu`): written in capitals once a
+    tagger says they are proper nouns here, not the words `us` and `un`."""
+    folder = config.reference_dir()
+    return cached_acronyms(folder, config.reference_version(folder))
+
+
+@lru_cache(maxsize=2)
+def cached_acronyms(reference_dir, version: tuple) -> frozenset[str]:
+    actors = load_actors(reference_dir)
+    return frozenset(a.alias.lower() for a in load_aliases(actors, reference_dir) if is_case_sensitive_alias(a.alias))
+
+
 def capitalise(chars: list[str], index: int) -> None:
     upper = chars[index].upper()
     if len(upper) == 1:
@@ -63,8 +76,12 @@ def recase(text: str, nlp: Language) -> tuple[str, list[int]]:
             for offset, letter in enumerate(cased):
                 if letter.isupper():
                     capitalise(chars, span.start_char + offset)
+    acronyms = known_acronyms()
     for token in doc:
-        if token.pos_ == "PROPN" and token.is_alpha and len(token) > 1 and not token.is_stop:
+        if token.lower_ in acronyms and token.pos_ == "PROPN":
+            for offset in range(len(token)):  # `uk` -> `UK`, not `Uk`
+                capitalise(chars, token.idx + offset)
+        elif token.pos_ == "PROPN" and token.is_alpha and len(token) > 1 and not token.is_stop:
             capitalise(chars, token.idx)
         elif token.lower_ in PRONOUN_I:
             capitalise(chars, token.idx)

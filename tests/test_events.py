@@ -114,3 +114,14 @@ def test_johnson_hypothetical_is_no_event_of_force(nlp):
     text = ("Mr Johnson said yesterday: 'I honestly don't think a decision has yet been taken, but that doesn't mean "
             "that it is impossible that something absolutely disastrous could happen very soon indeed.")
     assert [e for e in coded(nlp, text) if e[1].startswith(("18", "19", "20")) and e[3] == "asserted"] == []
+
+
+def test_coordinated_prepositions_each_bring_a_target(nlp):
+    events = coded(nlp, "Russia is stopping gas supplies to Bulgaria and to Poland.")
+    assert {e[2] for e in events if e[1] == "163"} == {"country:BGR", "country:POL"}
+
+
+def test_a_visit_is_to_the_country_of_its_place(nlp):
+    assert ("person:antonio-guterres", "042", "country:RUS", "asserted", "city:moscow") in coded(
+        nlp, "Antonio Guterres arrived in Moscow on Tuesday."
+    )
