@@ -192,3 +192,37 @@ def test_bbc_transcript_was_recased(warehouse):
     """)[0]
     assert recased["recased"]
     assert "Antonio Guterres took part in talks with President Putin" in recased["clean_text"]
+
+
+@pytest.mark.parametrize(
+    ("actor1", "code", "actor2", "day", "place"),
+    [
+        ("country:DEU", "072", "country:UKR", "2022-04-26", None),  # Germany authorises tanks for Ukraine
+        ("country:RUS", "163", "country:BGR", "2022-04-26", None),  # Russia stops gas supplies to Bulgaria...
+        ("country:RUS", "163", "country:POL", "2022-04-26", None),  # ...and to Poland
+        ("country:NLD/MIL", "150", "country:RUS/MIL", "2023-02-15", "Poland"),  # Dutch F-35s intercept Russian aircraft
+    ],
+)
+def test_named_happenings_are_coded(warehouse, actor1, code, actor2, day, place):
+    found = rows(warehouse, """
+        select day.date, location.name as place
+        from main.fact_event as event
+        join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
+        join main.dim_entity as actor2 on actor2.entity_key = event.actor2_entity_key
+        join main.dim_date as day on day.date_key = event.date_key
+        join main.dim_location as location on location.location_key = event.location_key
+        where actor1.entity_id = ? and event.event_code = ? and actor2.entity_id = ?
+    """, [actor1, code, actor2])
+    assert len(found) == 1
+    assert str(found[0]["date"]) == day
+    if place:
+        assert found[0]["place"] == place
+
+
+def test_the_interception_headline_and_body_are_one_event(warehouse):
+    reports = warehouse.execute("""
+        select event.num_mentions from main.fact_event as event
+        join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
+        where actor1.entity_id = 'country:NLD/MIL' and event.event_code = '150' and event.location_key <> md5('unknown')
+    """).fetchall()
+    assert reports == [(2,)]
