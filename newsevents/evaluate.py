@@ -97,13 +97,15 @@ def predicted_entities(mentions: pd.DataFrame, file_names: dict[str, str]) -> se
     return triples
 
 
-def run_entity_stages(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+def run_entity_stages(corpus_dir: Path, with_events: bool = False) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Entity mentions (or, `with_events`, event mentions) of a corpus, and the file name of each document."""
     nlp = load_pipeline(config.spacy_model_name())
     raw, _, _ = ingest_tables(corpus_dir)
     cleaned = cleaned_documents_table(raw, nlp)
     parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
     mentions = entity_mentions_table(parsed, cleaned, nlp)
-    return mentions, dict(zip(raw["document_id"], raw["file_name"]))
+    table = event_mentions_table(parsed, cleaned, mentions, nlp) if with_events else mentions
+    return table, dict(zip(raw["document_id"], raw["file_name"]))
 
 
 def score_by_type(gold: set[Triple], predicted: set[Triple]) -> dict[str, Score]:
@@ -182,15 +184,6 @@ def predicted_events(event_mentions: pd.DataFrame, file_names: dict[str, str], l
     }
 
 
-def run_event_stages(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
-    nlp = load_pipeline(config.spacy_model_name())
-    raw, _, _ = ingest_tables(corpus_dir)
-    cleaned = cleaned_documents_table(raw, nlp)
-    parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
-    mentions = entity_mentions_table(parsed, cleaned, nlp)
-    return event_mentions_table(parsed, cleaned, mentions, nlp), dict(zip(raw["document_id"], raw["file_name"]))
-
-
 def score_events(gold: set[EventKey], predicted: set[EventKey]) -> Score:
     return Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
 
@@ -225,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         scores, gold, predicted = evaluate_entities(args.corpus, gold_path)
         print_entity_report(scores, gold, predicted, args.details)
     else:
-        event_mentions, file_names = run_event_stages(args.corpus)
+        event_mentions, file_names = run_entity_stages(args.corpus, with_events=True)
         print_event_report(event_mentions, file_names, gold_path, args.details)
     return 0
 
