@@ -33,6 +33,7 @@ from newsevents.tables import (
     cleaned_documents_table,
     entity_mentions_table,
     event_mentions_table,
+    events_table,
     ingest_tables,
     parsed_documents_table,
 )
@@ -171,17 +172,19 @@ def read_gold_events(path: Path, level: str) -> set[EventKey]:
 
 
 def predicted_events(event_mentions: pd.DataFrame, file_names: dict[str, str], level: str) -> set[EventKey]:
+    """The events each document reports, as the warehouse merges them (a report that named no target
+    counts with the target of the event it merged into), each with the report's own code."""
+    events = events_table(event_mentions).set_index("event_id")
     asserted = event_mentions[event_mentions["mode"] == "asserted"]
-    return {
-        event_key(
-            file_names[row.document_id],
-            base_entity(row.actor1_entity_id),
-            row.event_code,
-            base_entity(row.actor2_entity_id) if isinstance(row.actor2_entity_id, str) else "",
-            level,
-        )
-        for row in asserted.itertuples(index=False)
-    }
+    keys = set()
+    for row in asserted.itertuples(index=False):
+        event = events.loc[row.event_id]
+        actor2 = event["actor2_entity_id"] if isinstance(event["actor2_entity_id"], str) else ""
+        actor1 = event["actor1_entity_id"]
+        if is_symmetric(row.event_code) and base_entity(actor1) != base_entity(row.actor1_entity_id):
+            actor1, actor2 = actor2, actor1
+        keys.add(event_key(file_names[row.document_id], base_entity(actor1), row.event_code, base_entity(actor2) if actor2 else "", level))
+    return keys
 
 
 def score_events(gold: set[EventKey], predicted: set[EventKey]) -> Score:

@@ -229,14 +229,24 @@ def actor_of_phrase(head: Token, index: MentionIndex, sentence_index: int) -> En
     return None
 
 
-def coordinated(head: Token) -> list[Token]:
-    return [head, *[t for t in head.conjuncts if t.i > head.i]]
+def coordinated(head: Token, targets: bool = False) -> list[Token]:
+    """A phrase head and the heads coordinated with it. Among targets, a conjunct that opens a clause of its
+    own is left out (unpunctuated speech: `tanks to ukraine and the u.s has committed`: the U.S. is the
+    subject of a new clause, not a second recipient)."""
+    return [head, *[t for t in head.conjuncts if t.i > head.i and not (targets and opens_clause(t))]]
 
 
-def actors_of(heads: Iterable[Token], index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+def opens_clause(token: Token) -> bool:
+    """Whether a verb follows right after the conjunct's own words."""
+    own = [token.i] + [t.i for child in token.children if child.dep_ not in ("conj", "cc", "punct") for t in child.subtree]
+    following = token.doc[max(own) + 1] if max(own) + 1 < len(token.doc) else None
+    return following is not None and following.pos_ in ("AUX", "VERB")
+
+
+def actors_of(heads: Iterable[Token], index: MentionIndex, sentence_index: int, targets: bool = False) -> list[EntityMention]:
     found: list[EntityMention] = []
     for head in heads:
-        for token in coordinated(head):
+        for token in coordinated(head, targets):
             mention = actor_of_phrase(token, index, sentence_index)
             if mention is not None and all(m.entity.entity_id != mention.entity.entity_id for m in found):
                 found.append(mention)
@@ -293,21 +303,21 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
 def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
     passive_subjects = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
-    found = actors_of(passive_subjects + objects, index, sentence_index)
+    found = actors_of(passive_subjects + objects, index, sentence_index, targets=True)
     if found:
         return found
     for prep in trigger.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
             # `to Bulgaria and to Poland`: coordinated prepositions each bring a target.
             objects_of_preps = [c for p in (prep, *prep.conjuncts) for c in p.children if c.dep_ == "pobj"]
-            found = actors_of(objects_of_preps, index, sentence_index)
+            found = actors_of(objects_of_preps, index, sentence_index, targets=True)
             if found:
                 return found
     # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`: the target hangs off the object.
     for token in (t for obj in objects for t in phrase_tokens(obj)):
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS:
-                found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index)
+                found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index, targets=True)
                 if found:
                     return found
     return []
@@ -488,6 +498,8 @@ def code_document(
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
                     if actor2 is not None and actor2.entity.entity_id == actor1.entity.entity_id:
                         continue
+                    if actor2 is None and pattern.event_code.startswith(CONSULT_ROOT):
+                        continue  # a meeting, call or visit with no counterpart named is not a codable interaction
                     coded.append(
                         EventMention(
                             sentence_index=sentence_index,
@@ -568,22 +580,34 @@ def date_clusters(reports: list[ReportKey], tolerance_days: int) -> list[list[Re
 def assign_event_ids(reports: list[ReportKey], tolerance_days: int = DATE_TOLERANCE_DAYS) -> dict[int, str]:
     """Group reports of one happening and give each group a deterministic event id.
 
-    Reports with the same identity, dates within the tolerance, and the same place are one event.
-    Reports with no place join the group's most reported place; without any, they form their own.
+    Reports with the same mode, root and acting side, dates within the tolerance, the same target and
+    the same place are one event. A report with no target joins the group's most reported target (`the
+    Dutch F-35s escorted them out` is the interception already reported with its target), and a report
+    with no place the most reported place; without any, they form their own.
     """
-    by_identity: dict[tuple, list[ReportKey]] = defaultdict(list)
+    by_actor: dict[tuple, list[ReportKey]] = defaultdict(list)
     for report in reports:
-        by_identity[report.identity].append(report)
+        by_actor[report.identity[:-1]].append(report)
     event_of_row: dict[int, str] = {}
-    for identity, group in by_identity.items():
+    for acting, group in by_actor.items():
         for cluster in date_clusters(group, tolerance_days):
             first = cluster[0]
             when = first.event_date.isoformat() if first.event_date else f"undated:{first.document_id}"
-            located = Counter(r.location_id for r in cluster if r.location_id)
-            fallback_place = located.most_common(1)[0][0] if located else None
+            fallback_target = most_common(r.identity[-1] for r in cluster)
+            targets: dict[str, list[ReportKey]] = defaultdict(list)
             for report in cluster:
-                event_of_row[report.row] = stable_id(*identity, when, report.location_id or fallback_place)
+                targets[report.identity[-1] or fallback_target].append(report)
+            for target, reports_of_target in targets.items():
+                fallback_place = most_common(r.location_id for r in reports_of_target)
+                for report in reports_of_target:
+                    event_of_row[report.row] = stable_id(*acting, target, when, report.location_id or fallback_place)
     return event_of_row
+
+
+def most_common(values: Iterable[str | None]) -> str:
+    """The most frequent non-empty value ('' if none): ties go to the first seen."""
+    counts = Counter(value for value in values if value)
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def representative_code(codes: Iterable[str]) -> str:

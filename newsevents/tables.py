@@ -288,7 +288,9 @@ def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
         first = reports.iloc[0]
         places = reports["location_entity_id"].dropna()
         code = representative_code(reports["event_code"])
-        actor1, actor2 = first["actor1_entity_id"], optional_text(first["actor2_entity_id"])
+        with_target = reports.dropna(subset=["actor2_entity_id"])
+        representative = with_target.iloc[0] if not with_target.empty else first
+        actor1, actor2 = representative["actor1_entity_id"], optional_text(representative["actor2_entity_id"])
         if is_symmetric(code) and actor2 and base_actor(actor2) < base_actor(actor1):
             actor1, actor2 = actor2, actor1  # one stable order for the two sides of a meeting
         dated = reports.dropna(subset=["event_date"])

@@ -219,10 +219,11 @@ def test_named_happenings_are_coded(warehouse, actor1, code, actor2, day, place)
         assert found[0]["place"] == place
 
 
-def test_the_interception_headline_and_body_are_one_event(warehouse):
+def test_the_interception_reports_are_one_event(warehouse):
+    # The headline, the report of the interception, and the escort that follows (`escorted the formation`)
     reports = warehouse.execute("""
         select event.num_mentions from main.fact_event as event
         join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
         where actor1.entity_id = 'country:NLD/MIL' and event.event_code = '150' and event.location_key <> md5('unknown')
     """).fetchall()
-    assert reports == [(2,)]
+    assert reports == [(3,)]

@@ -93,7 +93,7 @@ def test_target_inside_the_object_phrase(nlp):
 
 
 def test_relative_dates_resolve_against_publication(nlp):
-    doc = nlp("NATO defence ministers met in Brussels on Tuesday. Russia shelled Kharkiv yesterday. In 2014, Russia annexed Crimea.")
+    doc = nlp("NATO defence ministers met Ukrainian officials in Brussels on Tuesday. Russia shelled Kharkiv yesterday. In 2014, Russia annexed Crimea.")
     publication = date(2023, 2, 15)  # a Wednesday
     reports = code_document(doc, resolve_entities(doc, publication), publication)
     dates = {(r.event_code, r.event_date, r.date_precision) for r in reports}
@@ -125,3 +125,13 @@ def test_a_visit_is_to_the_country_of_its_place(nlp):
     assert ("person:antonio-guterres", "042", "country:RUS", "asserted", "city:moscow") in coded(
         nlp, "Antonio Guterres arrived in Moscow on Tuesday."
     )
+
+
+def test_meetings_need_a_counterpart(nlp):
+    assert [e for e in coded(nlp, "NATO defence ministers met in Brussels on Tuesday.") if e[1].startswith("04")] == []
+    assert [e for e in coded(nlp, "Russia has now come to the military aid of the separatists.") if e[1] == "042"] == []
+
+
+def test_a_new_clause_is_not_a_second_target(nlp):
+    events = coded(nlp, "germany has now authorized the supply of dozens of tanks to ukraine and the u.s has committed to supporting ukraine")
+    assert {e[2] for e in events if e[1] == "072"} == {"country:UKR"}
