@@ -10,6 +10,7 @@ in the raw text, so any span found later can point back into the raw text (`raw_
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections.abc import Callable
@@ -230,10 +231,11 @@ def offset_runs(offsets: list[int | None]) -> tuple[tuple[int, int, int], ...]:
 
 def raw_offset(offset_map: tuple[tuple[int, int, int], ...] | list, clean_offset: int) -> int | None:
     """The raw-text offset of a cleaned-text offset (None for a character the cleaning inserted)."""
-    for clean_start, raw_start, length in offset_map:
-        if clean_start <= clean_offset < clean_start + length:
-            return raw_start + clean_offset - clean_start
-    return None
+    position = bisect.bisect_right(offset_map, clean_offset, key=lambda run: run[0]) - 1
+    if position < 0:
+        return None
+    clean_start, raw_start, length = offset_map[position]
+    return raw_start + clean_offset - clean_start if clean_offset < clean_start + length else None
 
 
 @lru_cache(maxsize=1)

@@ -372,7 +372,7 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
             continue
         entity, method = resolved
         if is_capital(entity) and stands_for_government(span):
-            entity = role_actor(default_country_entities()[entity.country_code], "GOV")
+            entity = role_actor(entity_from_actor(resolver.actors[f"country:{entity.country_code}"]), "GOV")
         elif entity.feature_type == "country" and label == "NORP" and not is_stance_prefixed(span):
             role = role_of_head(span, resolver.agents)
             entity = role_actor(entity, role) if role else entity

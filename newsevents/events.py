@@ -348,14 +348,13 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
     return None
 
 
-def visited_place(pattern: VerbPattern, trigger: Token, index: MentionIndex, sentence_index: int) -> Entity | None:
+def visited_place(pattern: VerbPattern, targets: list[EntityMention]) -> Entity | None:
     """For visits, meetings and attacks the place named as the target is where it happened (`fly to
     Moscow`, `shelled Kharkiv`); for aid it is not (`sent tanks to Kyiv` happened elsewhere)."""
     root = int(pattern.event_code[:2])
     if not (pattern.event_code.startswith(CONSULT_ROOT) or root in MATERIAL_CONFLICT_ROOTS):
         return None
-    places = (t.entity for t in target_actors(trigger, index, sentence_index) if t.entity.feature_type in ("city", "region"))
-    return next(places, None)
+    return next((t.entity for t in targets if t.entity.feature_type in ("city", "region")), None)
 
 
 def target_of_place(
@@ -479,14 +478,17 @@ def code_document(
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
     for sentence_index, sentence in enumerate(doc.sents):
-        tone = sentence_tone(sentence.text)
+        tone: float | None = None  # scored once, and only for sentences that report something
         for trigger in sentence:
             pattern = best_pattern(trigger, patterns)
             if pattern is None:
                 continue
             sources = [country_of_place(s, country_entities) for s in source_actors(trigger, index, sentence_index)]
-            targets = [country_of_place(t, country_entities) for t in target_actors(trigger, index, sentence_index)]
-            place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, trigger, index, sentence_index)
+            named_targets = target_actors(trigger, index, sentence_index)
+            targets = [country_of_place(t, country_entities) for t in named_targets]
+            place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
+            if sources and tone is None:
+                tone = sentence_tone(sentence.text)
             mode = mode_of(trigger, sentence)
             clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
             when = event_date(clause, sentence, publication_date)
