@@ -1,0 +1,1 @@
+"""Benchmark helpers: tools that build inputs for measuring the pipeline at scale."""
