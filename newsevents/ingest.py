@@ -16,7 +16,7 @@ import csv
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -260,14 +260,38 @@ def read_file(path: Path, ref: InputRef, manifest: dict[str, str], limit: int) -
         yield QuarantinedInput(ref.file_name, None, str(error))
 
 
-def ingest_corpus(corpus_dir: Path, limit: int | None = None) -> IngestResult:
-    """Every input under `corpus_dir`, each loaded, recorded as a duplicate, or quarantined."""
+def input_version(path: Path, manifest_row: dict[str, str]) -> str:
+    """What identifies one version of an input file: the SHA-256 of its bytes and of its manifest row
+    (first 16 hex digits). An edited file, or an edited manifest row, is a new version; a copy is not."""
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(json.dumps(manifest_row, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def relative_name(corpus_dir: Path, path: Path) -> str:
+    return path.relative_to(corpus_dir).as_posix()
+
+
+def ingest_files(
+    corpus_dir: Path,
+    file_names: Iterable[str] | None = None,
+    known_documents: Mapping[str, str] | None = None,
+    limit: int | None = None,
+) -> IngestResult:
+    """The given input files of `corpus_dir` (all of them by default), each input loaded, recorded as a
+    duplicate, or quarantined. `known_documents` maps the ids of documents already loaded from other
+    files to their file, so that an input repeating one of them is a duplicate, not a second document."""
     limit = limit or max_input_bytes()
     manifest = read_manifest(corpus_dir)
+    paths = list_input_files(corpus_dir) if file_names is None else [corpus_dir / name for name in sorted(set(file_names))]
     result = IngestResult()
-    document_of_text: dict[str, str] = {}
-    for path in list_input_files(corpus_dir):
-        file_name = path.relative_to(corpus_dir).as_posix()
+    document_of_text: dict[str, str] = dict(known_documents or {})
+    for path in paths:
+        file_name = relative_name(corpus_dir, path)
+        if not path.is_file():
+            result.inputs_seen += 1
+            result.quarantined.append(QuarantinedInput(file_name, None, "file no longer exists in the corpus folder"))
+            continue
         for outcome in read_file(path, InputRef(file_name), manifest.get(file_name, {}), limit):
             result.inputs_seen += 1
             if isinstance(outcome, QuarantinedInput):
@@ -299,6 +323,11 @@ def ingest_corpus(corpus_dir: Path, limit: int | None = None) -> IngestResult:
                 )
             )
     return result
+
+
+def ingest_corpus(corpus_dir: Path, limit: int | None = None) -> IngestResult:
+    """Every input under `corpus_dir`, each loaded, recorded as a duplicate, or quarantined."""
+    return ingest_files(corpus_dir, limit=limit)
 
 
 def read_corpus(corpus_dir: Path) -> list[RawDocument]:

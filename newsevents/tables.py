@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -32,7 +33,7 @@ from newsevents.events import (
     representative_code,
     stable_id,
 )
-from newsevents.ingest import ingest_corpus
+from newsevents.ingest import ingest_files
 from newsevents.reference import load_actors, load_cameo_codes
 
 ENTITY_FIELDS = tuple(Entity.__dataclass_fields__)
@@ -56,11 +57,16 @@ RAW_DOCUMENT_COLUMNS = [
 ]
 
 
-def ingest_tables(corpus_dir: Path, ingested_at: datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(raw documents, duplicate inputs, quarantined inputs) of a corpus folder; together they account
-    for every input, see `newsevents.ingest`."""
+def ingest_tables(
+    corpus_dir: Path,
+    file_names: Iterable[str] | None = None,
+    known_documents: Mapping[str, str] | None = None,
+    ingested_at: datetime | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(raw documents, duplicate inputs, quarantined inputs) of a corpus folder's files (all by default);
+    together they account for every input, see `newsevents.ingest.ingest_files`."""
     ingested_at = ingested_at or datetime.now(timezone.utc).replace(tzinfo=None)
-    result = ingest_corpus(corpus_dir)
+    result = ingest_files(corpus_dir, file_names, known_documents)
     raw = pd.DataFrame(
         [
             {
@@ -234,34 +240,40 @@ def event_mention_row(document_id: str, report: EventMention) -> dict:
 
 
 EVENT_MENTION_COLUMNS = [
-    "mention_id", "event_id", "document_id", "sentence_index", "sentence_text", "event_code", "mode",
+    "mention_id", "group_key", "document_id", "sentence_index", "sentence_text", "event_code", "mode",
     "actor1_entity_id", "actor1_text", "actor1_start_char", "actor1_end_char", "actor2_entity_id", "actor2_text",
     "actor2_start_char", "actor2_end_char", "action_text", "action_start_char", "action_end_char",
     "location_entity_id", "event_date", "date_precision", "reported_by_entity_id", "confidence", "tone", "is_lead",
 ]
+EVENT_ASSIGNMENT_COLUMNS = ["mention_id", "event_id", "group_key", "is_counted"]
+EVENT_COLUMNS = [
+    "event_id", "group_key", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
+    "location_entity_id", "event_date", "date_precision", "is_root_event",
+]
 
 
-def with_event_ids(reports: pd.DataFrame) -> pd.DataFrame:
-    """Give each report the id of the happening it reports, merging reports across documents."""
-    keys = [
-        ReportKey(
-            row=i,
-            identity=(row.mode, *event_identity(row.event_code, row.actor1_entity_id, optional_text(row.actor2_entity_id))),
-            event_date=as_date(row.event_date),
-            document_id=row.document_id,
-            location_id=optional_text(row.location_entity_id),
-        )
-        for i, row in enumerate(reports.itertuples(index=False))
-    ]
-    event_of_row = assign_event_ids(keys)
-    reports = reports.assign(event_id=[event_of_row[i] for i in range(len(reports))])
+def identity_of(report) -> tuple:
+    return (report.mode, *event_identity(report.event_code, report.actor1_entity_id, optional_text(report.actor2_entity_id)))
+
+
+def with_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
+    """Give each report its id and the key of the group of reports it may merge with.
+
+    The id covers everything that decides which happening a report joins (document, place in the text,
+    code, actors, date, place, mode), so a report that changes is a new report. The group key is the
+    mode, CAMEO root and acting side: only reports of one group can be one happening, so a load that adds
+    or removes reports re-merges only their groups (see `assign_events`).
+    """
+    reports = reports.copy()
     reports["mention_id"] = [
-        stable_id(row.event_id, row.document_id, row.sentence_index, row.actor1_start_char, row.action_start_char)
+        stable_id(
+            row.document_id, row.sentence_index, row.actor1_start_char, row.action_start_char,
+            optional_text(row.actor2_start_char), row.event_code, row.mode, row.actor1_entity_id,
+            optional_text(row.actor2_entity_id), optional_text(row.location_entity_id), as_date(row.event_date),
+        )
         for row in reports.itertuples(index=False)
     ]
-    # One sentence can report one event through two words (`intercepted ... and escorted`): keep the surest.
-    reports = reports.sort_values(["confidence", "action_start_char"], ascending=[False, True])
-    reports = reports.drop_duplicates(["event_id", "document_id", "sentence_index"])
+    reports["group_key"] = [stable_id(*identity_of(row)[:-1]) for row in reports.itertuples(index=False)]
     return reports.sort_values(["document_id", "sentence_index", "action_start_char"]).reset_index(drop=True)
 
 
@@ -275,13 +287,42 @@ def event_mentions_table(
         doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
         mentions = mentions_from_table(doc, mentions_by_document.get(row.document_id, entity_mentions.iloc[0:0]))
         rows.extend(event_mention_row(row.document_id, r) for r in code_document(doc, mentions, dates[row.document_id]))
-    reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "event_id")])
-    table = with_event_ids(reports)[EVENT_MENTION_COLUMNS]
+    reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "group_key")])
+    table = with_report_ids(reports)[EVENT_MENTION_COLUMNS]
     return table.astype({"actor2_start_char": "Int64", "actor2_end_char": "Int64"})
 
 
+def assign_events(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(event assignments, events) for whole groups of reports (see `with_report_ids`).
+
+    Each report gets the id of the happening it reports; one row per happening gives its representative
+    code, actors, place and date. The result depends only on the set of reports, not on their order, so
+    re-merging a group in a later load gives what a load from scratch gives.
+    """
+    reports = reports.sort_values(["document_id", "sentence_index", "action_start_char", "mention_id"]).reset_index(drop=True)
+    keys = [
+        ReportKey(
+            row=i,
+            identity=identity_of(row),
+            event_date=as_date(row.event_date),
+            document_id=row.document_id,
+            location_id=optional_text(row.location_entity_id),
+        )
+        for i, row in enumerate(reports.itertuples(index=False))
+    ]
+    event_of_row = assign_event_ids(keys)
+    reports = reports.assign(event_id=[event_of_row[i] for i in range(len(reports))])
+    # One sentence can report one event through two words (`intercepted ... and escorted`): count the surest.
+    surest = reports.sort_values(["confidence", "action_start_char"], ascending=[False, True])
+    counted = ~surest.duplicated(["event_id", "document_id", "sentence_index"])
+    reports["is_counted"] = counted.reindex(reports.index)
+    assignments = reports[EVENT_ASSIGNMENT_COLUMNS].sort_values("mention_id").reset_index(drop=True)
+    return assignments, events_table(reports[reports["is_counted"]])
+
+
 def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per happening: its representative code and, where reports differ, the known place."""
+    """One row per happening (reports carry `event_id`): its representative code and, where reports
+    differ, the known place."""
     rows = []
     for event_id, reports in event_mentions.groupby("event_id", sort=True):
         reports = reports.sort_values(["document_id", "sentence_index"])
@@ -294,10 +335,11 @@ def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
         if is_symmetric(code) and actor2 and base_actor(actor2) < base_actor(actor1):
             actor1, actor2 = actor2, actor1  # one stable order for the two sides of a meeting
         dated = reports.dropna(subset=["event_date"])
-        earliest = dated.sort_values("event_date").iloc[0] if not dated.empty else first
+        earliest = dated.sort_values("event_date", kind="stable").iloc[0] if not dated.empty else first
         rows.append(
             {
                 "event_id": event_id,
+                "group_key": first["group_key"],
                 "event_code": code,
                 "event_root_code": code[:2],
                 "mode": first["mode"],
@@ -309,10 +351,7 @@ def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
                 "is_root_event": bool(reports["is_lead"].any()),
             }
         )
-    return pd.DataFrame(rows, columns=[
-        "event_id", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
-        "location_entity_id", "event_date", "date_precision", "is_root_event",
-    ])
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
 def most_specific_actor(reports: pd.DataFrame, side: str) -> str:

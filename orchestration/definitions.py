@@ -1,20 +1,24 @@
-"""The Dagster code location: every asset, its pandera check, and the resources."""
+"""The Dagster code location: every asset with its pandera check, the load job, its sensor and schedule,
+and the resources."""
 
 import dagster as dg
 
-from orchestration.assets import documents, nlp, reference
-from orchestration.assets.warehouse import warehouse_assets
-from orchestration.checks import pandera_checks
+from orchestration.assets import documents, nlp, reference, warehouse
+from orchestration.jobs import load_job
 from orchestration.resources import build_resources
+from orchestration.schedules import load_schedule
+from orchestration.sensors import corpus_sensor
 
 
 def build_definitions() -> dg.Definitions:
     """Definitions with resources read from the environment now (WAREHOUSE_PATH, CORPUS_DIR, SPACY_MODEL)."""
     return dg.Definitions(
-        assets=[*dg.load_assets_from_modules([reference, documents, nlp]), *warehouse_assets],
-        asset_checks=pandera_checks,
+        assets=dg.load_assets_from_modules([reference, documents, nlp, warehouse]),
+        jobs=[load_job],
+        sensors=[corpus_sensor],
+        schedules=[load_schedule],
         resources=build_resources(),
-        # One process runs a whole load: DuckDB allows one writer, and spaCy loads once.
+        # One process runs a whole load: spaCy loads once, and the warehouse pool keeps writers apart.
         executor=dg.in_process_executor,
     )
 

@@ -1,15 +1,38 @@
-"""Stage tables in DuckDB: each asset's DataFrame replaces its table in one statement.
+"""Stage tables in DuckDB.
 
-Unlike dagster-duckdb-pandas' IO manager this writes empty tables too (a quarantine table with no rows is
-still a table that analysts and checks can read), and a table whose columns changed is replaced rather
-than appended to.
+An unpartitioned asset's DataFrame replaces its whole table. A partitioned asset (partitions are
+versions of input files, see `orchestration.partitions`) replaces only the rows of its partitions' files,
+in one transaction: a load touches the rows of what it loads and nothing else, and running it again
+gives the same rows. Tables are created from their pandera models, so their columns and types are
+declared once, and an empty first load still makes a well-typed table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import dagster as dg
+import duckdb
 import pandas as pd
 from dagster_duckdb import DuckDBResource
+
+from newsevents.loads import parse_partition_key
+from schemas import TABLE_MODELS
+
+# pandera dtype -> DuckDB column type
+DUCKDB_TYPES = {
+    "str": "varchar",
+    "object": "blob",
+    "int64": "bigint",
+    "Int64": "bigint",
+    "float64": "double",
+    "Float64": "double",
+    "bool": "boolean",
+    "datetime64[ns]": "timestamp",
+}
+# How a partitioned table's rows belong to input files: by their own file name, or by their document.
+FILE_COLUMN = "file_name"
+DOCUMENT_COLUMN = "document_id"
 
 
 def with_typed_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -18,21 +41,84 @@ def with_typed_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({c: "string" for c in empty_object}) if empty_object else frame
 
 
+def create_table_statement(table: str) -> str:
+    """`create table if not exists` for a table, with the columns and types of its pandera model."""
+    columns = TABLE_MODELS[table].to_schema().columns
+    definitions = ", ".join(f'"{name}" {DUCKDB_TYPES[str(column.dtype)]}' for name, column in columns.items())
+    return f"create table if not exists {table} ({definitions})"
+
+
+def ensure_table(connection: duckdb.DuckDBPyConnection, table: str) -> None:
+    connection.execute(f"create schema if not exists {table.split('.')[0]}")
+    connection.execute(create_table_statement(table))
+
+
+def partition_rows_condition(table: str) -> str:
+    """SQL condition selecting a partitioned table's rows of the input files given as parameter 1."""
+    columns = TABLE_MODELS[table].to_schema().columns
+    if FILE_COLUMN in columns:
+        return f"{FILE_COLUMN} in (select unnest($files))"
+    if DOCUMENT_COLUMN in columns:
+        return f"{DOCUMENT_COLUMN} in (select document_id from staging.raw_documents where file_name in (select unnest($files)))"
+    raise ValueError(f"{table} has neither {FILE_COLUMN} nor {DOCUMENT_COLUMN}: it cannot be partitioned by input file")
+
+
+def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
+    return sorted({parse_partition_key(key)[0] for key in partition_keys})
+
+
+def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
+    """Replace the rows of `files` in `table` with `frame`, in one transaction."""
+    ensure_table(connection, table)
+    connection.register("partition_frame", with_typed_empty_columns(frame))
+    try:
+        connection.execute("begin transaction")
+        connection.execute(f"delete from {table} where {partition_rows_condition(table)}", {"files": files})
+        connection.execute(f"insert into {table} by name select * from partition_frame")
+        connection.execute("commit")
+    except Exception:
+        connection.execute("rollback")
+        raise
+    finally:
+        connection.unregister("partition_frame")
+
+
+def replace_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Replace every row of `table` with `frame`, in one transaction."""
+    ensure_table(connection, table)
+    connection.register("table_frame", with_typed_empty_columns(frame))
+    try:
+        connection.execute("begin transaction")
+        connection.execute(f"delete from {table}")
+        connection.execute(f"insert into {table} by name select * from table_frame")
+        connection.execute("commit")
+    except Exception:
+        connection.execute("rollback")
+        raise
+    finally:
+        connection.unregister("table_frame")
+
+
 class DuckDBTableIOManager(dg.ConfigurableIOManager):
     warehouse: DuckDBResource
     schema_name: str
 
     def table_name(self, asset_key: dg.AssetKey) -> str:
-        return f'{self.schema_name}."{asset_key.path[-1]}"'
+        return f"{self.schema_name}.{asset_key.path[-1]}"
 
     def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
-        frame = with_typed_empty_columns(obj)
+        table = self.table_name(context.asset_key)
         with self.warehouse.get_connection() as connection:
-            connection.execute(f"create schema if not exists {self.schema_name}")
-            connection.register("asset_frame", frame)
-            connection.execute(f"create or replace table {self.table_name(context.asset_key)} as select * from asset_frame")
-            connection.unregister("asset_frame")
+            if context.has_asset_partitions:
+                replace_partition_rows(connection, table, obj, files_of_partitions(context.asset_partition_keys))
+            else:
+                replace_table(connection, table, obj)
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
+        table = self.table_name(context.asset_key)
         with self.warehouse.get_connection() as connection:
-            return connection.execute(f"select * from {self.table_name(context.asset_key)}").df()
+            ensure_table(connection, table)
+            if context.has_asset_partitions:
+                files = files_of_partitions(context.asset_partition_keys)
+                return connection.execute(f"select * from {table} where {partition_rows_condition(table)}", {"files": files}).df()
+            return connection.execute(f"select * from {table}").df()

@@ -1,53 +1,81 @@
-"""`make run`: materialise every asset and its checks on CORPUS_DIR, then print what was built.
+"""`make run`: load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH, then print what was built.
 
-Runs go to the Dagster instance in DAGSTER_HOME when it is set (the Makefile sets it, so `make ui`
-shows the runs of `make run`), else to a temporary instance.
+The files of the folder are compared with those the published warehouse holds (the last successful
+load): new and changed files are registered as partitions and loaded in one run; unchanged files are not
+read again. `FULL_REFRESH=1` deletes the warehouse and loads everything. Runs go to the Dagster instance in
+DAGSTER_HOME when it is set (the Makefile sets it, so `make ui` shows them), else to a temporary instance.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 
 from newsevents import config
 from newsevents.config import SQL_DIR
+from newsevents.loads import LoadPlan, plan_load, scan_corpus
+from orchestration.partitions import partition_range_tags, register_versions
 from schemas import TABLE_MODELS
 
 TOP_EVENTS = 10
+
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 
 def dagster_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-def materialize_all(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+def loaded_versions(warehouse: Path, published: Path) -> dict[str, str]:
+    """The file versions of the last successful load, read from the published warehouse (which the
+    writer never locks). Nothing counts as loaded when the writer's warehouse is missing."""
+    if not warehouse.exists() or not published.exists():
+        return {}
+    with duckdb.connect(str(published), read_only=True) as connection:
+        exists = connection.execute(
+            "select count(*) from information_schema.tables where table_schema = 'staging' and table_name = 'input_files'"
+        ).fetchall()[0][0]
+        if not exists:
+            return {}
+        return dict(connection.execute("select file_name, input_version from staging.input_files").fetchall())
+
+
+def remove_warehouse(warehouse: Path) -> None:
+    for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> dg.ExecuteInProcessResult:
+    """One run of the load job over the partitions of the plan's new and changed files."""
     from orchestration.definitions import build_definitions
 
-    job = build_definitions().resolve_implicit_global_asset_job_def()
+    keys = register_versions(instance, {name: versions[name] for name in plan.to_load})
+    job = build_definitions().resolve_job_def("load_inputs")
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet)
+    return job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, tags=partition_range_tags(keys))
 
 
 def table_counts(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
     counts = []
     for table in TABLE_MODELS:
         schema_name, table_name = table.split(".")
-        counts.append((table, connection.execute(f'select count(*) from {schema_name}."{table_name}"').fetchone()[0]))
+        counts.append((table, connection.execute(f'select count(*) from {schema_name}."{table_name}"').fetchall()[0][0]))
     return counts
 
 
-def print_summary(warehouse: str) -> None:
-    with duckdb.connect(warehouse, read_only=True) as connection:
-        print(f"\nWarehouse: {warehouse}\n")
-        documents, duplicates, quarantined = (
-            connection.execute(f"select count(*) from staging.{table}").fetchone()[0]
-            for table in ("raw_documents", "duplicate_inputs", "quarantined_inputs")
-        )
+def print_summary(published: Path) -> None:
+    with duckdb.connect(str(published), read_only=True) as connection:
+        print(f"\nPublished warehouse (what BI tools read): {published}\n")
+        files, documents, duplicates, quarantined = connection.execute(
+            "select count(*), sum(documents), sum(duplicates), sum(quarantined) from staging.input_files"
+        ).fetchall()[0]
         print(
-            f"Inputs: {documents + duplicates + quarantined} seen = {documents} documents + {duplicates} duplicates"
+            f"Inputs: {files} files, {documents + duplicates + quarantined} inputs = {documents} documents + {duplicates} duplicates"
             f" + {quarantined} quarantined (reasons in staging.quarantined_inputs)\n"
         )
         print(f"{'table':36} {'rows':>8}")
@@ -69,16 +97,30 @@ def failed_steps(result: dg.ExecuteInProcessResult) -> list[str]:
     return [str(step) for step in failures] + failed_checks
 
 
-def main() -> int:
-    print(f"Loading {config.corpus_dir()} into {config.warehouse_path()} with spaCy model {config.spacy_model_name()}")
-    with dagster_instance() as instance:
-        result = materialize_all(instance)
-    problems = failed_steps(result)
-    if problems or not result.success:
-        print("The load did not complete:", *problems, sep="\n  ", file=sys.stderr)
-        return 1
-    print_summary(str(config.warehouse_path()))
+def run(full_refresh: bool = False) -> int:
+    corpus, warehouse, published = config.corpus_dir(), config.warehouse_path(), config.published_warehouse_path()
+    print(f"Loading {corpus} into {warehouse} with spaCy model {config.spacy_model_name()}")
+    if full_refresh:
+        print("FULL_REFRESH: the warehouse is deleted and every file loaded again")
+        remove_warehouse(warehouse)
+    versions = scan_corpus(corpus)
+    plan = plan_load(versions, loaded_versions(warehouse, published))
+    print(f"Input files: {plan.summary()}")
+    if plan.to_load:
+        with dagster_instance() as instance:
+            result = load(instance, plan, versions)
+        problems = failed_steps(result)
+        if problems or not result.success:
+            print("The load did not complete:", *problems, sep="\n  ", file=sys.stderr)
+            return 1
+    else:
+        print("Nothing to load: the published warehouse is up to date.")
+    print_summary(published)
     return 0
+
+
+def main() -> int:
+    return run(full_refresh=os.environ.get("FULL_REFRESH", "") not in ("", "0"))
 
 
 if __name__ == "__main__":

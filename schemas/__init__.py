@@ -16,16 +16,19 @@ from schemas.dim_location import DimLocation
 from schemas.dim_source import DimSource
 from schemas.duplicate_inputs import DuplicateInputs
 from schemas.entity_mentions import EntityMentions
+from schemas.event_assignments import EventAssignments
 from schemas.event_mentions import EventMentions
 from schemas.events import Events
 from schemas.fact_entity_mention import FactEntityMention
 from schemas.fact_event import FactEvent
 from schemas.fact_event_mention import FactEventMention
+from schemas.input_files import InputFiles
 from schemas.parsed_documents import ParsedDocuments
 from schemas.quarantined_inputs import QuarantinedInputs
 from schemas.raw_documents import RawDocuments
 
 TABLE_MODELS = {
+    "staging.input_files": InputFiles,
     "staging.raw_documents": RawDocuments,
     "staging.duplicate_inputs": DuplicateInputs,
     "staging.quarantined_inputs": QuarantinedInputs,
@@ -33,6 +36,7 @@ TABLE_MODELS = {
     "staging.parsed_documents": ParsedDocuments,
     "staging.entity_mentions": EntityMentions,
     "staging.event_mentions": EventMentions,
+    "staging.event_assignments": EventAssignments,
     "staging.events": Events,
     "staging.cameo_event_codes": CameoEventCodes,
     "staging.actor_dictionary": ActorDictionary,

@@ -9,8 +9,8 @@ from schemas.base import EVENT_CODE, EVENT_MODES, HEX16, TableModel
 
 
 class EventMentions(TableModel):
-    mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Hash of event id, document and sentence")
-    event_id: Series[str] = pa.Field(str_matches=HEX16, description="The event this report belongs to")
+    mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Hash of what the report says and where: document, offsets, code, actors, date, place, mode")
+    group_key: Series[str] = pa.Field(str_matches=HEX16, description="Hash of mode, CAMEO root and acting side: only reports of one group can merge into one event")
     document_id: Series[str] = pa.Field(str_matches=HEX16, description="Document id (content hash)")
     sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence of the document")
     sentence_text: Series[str] = pa.Field(description="The sentence, as evidence")

@@ -9,6 +9,7 @@ from schemas.base import EVENT_CODE, EVENT_MODES, HEX16, TableModel
 
 class Events(TableModel):
     event_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Deterministic id of the happening")
+    group_key: Series[str] = pa.Field(str_matches=HEX16, description="The group of reports it was merged from (see staging.event_mentions)")
     event_code: Series[str] = pa.Field(str_matches=EVENT_CODE, description="Representative CAMEO code (most reported)")
     event_root_code: Series[str] = pa.Field(str_matches=r"^[0-9]{2}$", description="CAMEO root")
     mode: Series[str] = pa.Field(isin=EVENT_MODES, description="asserted, negated, hypothetical, future or question")

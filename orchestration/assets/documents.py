@@ -1,18 +1,94 @@
-"""Document stage: input files to raw documents (with duplicates and quarantine) to cleaned text with metadata."""
+"""Document stage: input files to raw documents (with duplicates and quarantine) to cleaned text with metadata.
+
+Partitioned by input file version: a run reads only the files of its partitions, and replaces their rows.
+"""
+
+from datetime import datetime, timezone
 
 import dagster as dg
 import pandas as pd
+from dagster_duckdb import DuckDBResource
 
+from newsevents.ingest import input_version, read_manifest
 from newsevents.tables import cleaned_documents_table, ingest_tables
+from orchestration.checks import schema_check_result, schema_check_spec
+from orchestration.io_managers import ensure_table, files_of_partitions
 from orchestration.metadata import column_schema, table_metadata
+from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
-from schemas import CleanedDocuments, DuplicateInputs, QuarantinedInputs, RawDocuments
+from schemas import CleanedDocuments, DuplicateInputs, InputFiles, QuarantinedInputs, RawDocuments
 
 GROUP = "documents"
+PARTITIONED = dict(partitions_def=input_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
+# Tables holding rows derived from a document, emptied of a document's rows when its file changes.
+DOCUMENT_TABLES = ("staging.cleaned_documents", "staging.parsed_documents", "staging.entity_mentions", "staging.event_mentions")
+INGEST_TABLES = ("staging.input_files", "staging.raw_documents", "staging.duplicate_inputs", "staging.quarantined_inputs")
+
+
+def documents_elsewhere(warehouse: DuckDBResource, files: list[str]) -> dict[str, str]:
+    """Documents already loaded from other files (id -> file): an input repeating one is a duplicate."""
+    with warehouse.get_connection() as connection:
+        ensure_table(connection, "staging.raw_documents")
+        rows = connection.execute(
+            "select document_id, file_name from staging.raw_documents where file_name not in (select unnest($files))",
+            {"files": files},
+        ).fetchall()
+    return dict(rows)
+
+
+def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_document_ids: list[str]) -> int:
+    """Delete, from the tables derived from documents, the rows of documents these files no longer hold
+    (a changed file's old text), in one transaction. Returns how many documents were forgotten."""
+    with warehouse.get_connection() as connection:
+        for table in DOCUMENT_TABLES:
+            ensure_table(connection, table)
+        replaced = [
+            row[0]
+            for row in connection.execute(
+                "select document_id from staging.raw_documents where file_name in (select unnest($files))"
+                " and document_id not in (select unnest($kept))",
+                {"files": files, "kept": kept_document_ids},
+            ).fetchall()
+        ]
+        if replaced:
+            connection.execute("begin transaction")
+            for table in DOCUMENT_TABLES:
+                connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
+            connection.execute("commit")
+    return len(replaced)
+
+
+def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file: dict[str, str],
+                      raw: pd.DataFrame, duplicates: pd.DataFrame, quarantined: pd.DataFrame) -> pd.DataFrame:
+    """The ledger rows of the files loaded: version, partition and what became of their inputs."""
+    folder = corpus.folder()
+    manifest = read_manifest(folder)
+    loaded_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = []
+    for name in files:
+        path = folder / name
+        rows.append(
+            {
+                "file_name": name,
+                "input_version": input_version(path, manifest.get(name, {})) if path.is_file() else "0" * 16,
+                "partition_key": partition_of_file[name],
+                "documents": int((raw["file_name"] == name).sum()),
+                "duplicates": int((duplicates["file_name"] == name).sum()),
+                "quarantined": int((quarantined["file_name"] == name).sum()),
+                "loaded_at": loaded_at,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(InputFiles.to_schema().columns))
 
 
 @dg.multi_asset(
     outs={
+        "input_files": dg.AssetOut(
+            group_name=GROUP,
+            kinds={"python", "duckdb"},
+            description="One row per input file the warehouse holds: the version loaded (hash of bytes and manifest row), its partition, and how many of its inputs became documents, duplicates or quarantine rows.",
+            metadata=column_schema(InputFiles),
+        ),
         "raw_documents": dg.AssetOut(
             group_name=GROUP,
             kinds={"python", "duckdb"},
@@ -28,25 +104,40 @@ GROUP = "documents"
         "quarantined_inputs": dg.AssetOut(
             group_name=GROUP,
             kinds={"python", "duckdb"},
-            description="Inputs that could not be loaded (empty, binary, undecodable, too large, JSON without text, not English), with the reason.",
+            description="Inputs that could not be loaded (empty, binary, undecodable, too large, JSON without text, not English, file gone), with the reason.",
             metadata=column_schema(QuarantinedInputs),
         ),
     },
+    check_specs=[schema_check_spec(table) for table in INGEST_TABLES],
+    **PARTITIONED,
 )
-def ingested_inputs(corpus: CorpusFolder) -> tuple[dg.Output, dg.Output, dg.Output]:
-    """Read every input of the corpus folder: loaded, duplicate or quarantined, nothing lost."""
-    raw, duplicates, quarantined = ingest_tables(corpus.folder())
+def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, warehouse: DuckDBResource):
+    """Read the input files of the run's partitions as they are now: every input loaded, duplicate or
+    quarantined, nothing lost; a changed file's earlier rows are replaced everywhere."""
+    keys = context.partition_keys
+    files = files_of_partitions(keys)
+    partition_of_file = {name: key for key in keys for name in files_of_partitions([key])}
+    raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse, files))
+    forgotten = forget_replaced_documents(warehouse, files, raw["document_id"].tolist())
+    ledger = input_files_table(corpus, files, partition_of_file, raw, duplicates, quarantined)
     accounting = {
+        "files": len(files),
         "inputs seen": len(raw) + len(duplicates) + len(quarantined),
         "documents": len(raw),
         "duplicates": len(duplicates),
         "quarantined": len(quarantined),
+        "replaced documents forgotten": forgotten,
     }
-    return (
-        dg.Output(raw, metadata={**table_metadata(raw), **accounting}),
-        dg.Output(duplicates, metadata=table_metadata(duplicates)),
-        dg.Output(quarantined, metadata=table_metadata(quarantined)),
-    )
+    scope = f"rows of {len(files)} input files"
+    for table, frame, extra in (
+        ("staging.input_files", ledger, accounting),
+        ("staging.raw_documents", raw, {}),
+        ("staging.duplicate_inputs", duplicates, {}),
+        ("staging.quarantined_inputs", quarantined, {}),
+    ):
+        name = table.split(".")[1]
+        yield dg.Output(frame, output_name=name, metadata={**table_metadata(frame), **extra})
+        yield schema_check_result(table, frame, scope)
 
 
 @dg.asset(
@@ -54,9 +145,12 @@ def ingested_inputs(corpus: CorpusFolder) -> tuple[dg.Output, dg.Output, dg.Outp
     kinds={"python", "duckdb"},
     description="Text with page boilerplate and transcript noise removed, speaker labels turned into turns, capitals restored to uncased transcripts; title, publication date with its origin, sentence offsets and a map back to the raw text. Removed spans are kept for audit.",
     metadata=column_schema(CleanedDocuments),
+    check_specs=[schema_check_spec("staging.cleaned_documents")],
+    **PARTITIONED,
 )
-def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel) -> dg.Output[pd.DataFrame]:
+def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel):
     table = cleaned_documents_table(raw_documents, spacy_model.pipeline())
     metadata = table_metadata(table)
     metadata["dates by origin"] = dg.MetadataValue.json(table["published_date_origin"].value_counts().to_dict())
-    return dg.Output(table, metadata=metadata)
+    yield dg.Output(table, metadata=metadata)
+    yield schema_check_result("staging.cleaned_documents", table, f"{len(table)} documents of this load")

@@ -1,10 +1,12 @@
-"""Reference data loaded from seeds/reference into staging tables the warehouse joins to."""
+"""Reference data loaded from seeds/reference into staging tables the warehouse joins to (small, so each
+load replaces them whole)."""
 
 import dagster as dg
-import pandas as pd
 
 from newsevents.tables import actor_dictionary_table, cameo_event_codes_table
+from orchestration.checks import schema_check_result, schema_check_spec
 from orchestration.metadata import column_schema, table_metadata
+from orchestration.partitions import WAREHOUSE_POOL
 from schemas import ActorDictionary, CameoEventCodes
 
 GROUP = "reference"
@@ -15,10 +17,13 @@ GROUP = "reference"
     kinds={"python", "duckdb"},
     description="The CAMEO event codebook with Goldstein values and GDELT quad classes (seeds/reference/cameo_event_codes.csv).",
     metadata=column_schema(CameoEventCodes),
+    check_specs=[schema_check_spec("staging.cameo_event_codes")],
+    pool=WAREHOUSE_POOL,
 )
-def cameo_event_codes() -> dg.Output[pd.DataFrame]:
+def cameo_event_codes():
     table = cameo_event_codes_table()
-    return dg.Output(table, metadata=table_metadata(table))
+    yield dg.Output(table, metadata=table_metadata(table))
+    yield schema_check_result("staging.cameo_event_codes", table, "the whole codebook")
 
 
 @dg.asset(
@@ -26,7 +31,10 @@ def cameo_event_codes() -> dg.Output[pd.DataFrame]:
     kinds={"python", "duckdb"},
     description="Every actor the dictionary knows: curated people, organisations and places (seeds/reference/actors.csv) and the countries of ISO 3166 (pycountry).",
     metadata=column_schema(ActorDictionary),
+    check_specs=[schema_check_spec("staging.actor_dictionary")],
+    pool=WAREHOUSE_POOL,
 )
-def actor_dictionary() -> dg.Output[pd.DataFrame]:
+def actor_dictionary():
     table = actor_dictionary_table()
-    return dg.Output(table, metadata=table_metadata(table))
+    yield dg.Output(table, metadata=table_metadata(table))
+    yield schema_check_result("staging.actor_dictionary", table, "the whole dictionary")

@@ -1,36 +1,63 @@
-"""Warehouse stage: the Kimball star schema in DuckDB's `main` schema, built by the SQL files in sql/warehouse.
+"""Warehouse stage: the Kimball star schema in DuckDB's `main` schema, and its publication for readers.
 
-Each table is one asset running one SQL file; the file's header comment (which states the grain) is the
-asset's description.
+Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
+table up to date with its definition in one transaction, writing only the rows that differ (a MERGE, see
+sql/templates/merge_table.sql): a load of ten documents rewrites the facts of those ten documents and of
+the events they report, not the warehouse. Then the warehouse is published: checkpointed, copied and
+swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's lock.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
+import duckdb
+import pandas as pd
 from dagster_duckdb import DuckDBResource
 
+from newsevents import config
 from newsevents.config import SQL_DIR
+from newsevents.publish import publish_warehouse
+from orchestration.checks import schema_check_result, schema_check_spec
 from orchestration.metadata import column_schema, markdown_preview
+from orchestration.partitions import WAREHOUSE_POOL
 from schemas import TABLE_MODELS
 
 GROUP = "warehouse"
 WAREHOUSE_SCHEMA = "main"
 WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
+TEMPLATE_DIR = SQL_DIR / "templates"
 
-# Each warehouse table and the assets it reads.
-WAREHOUSE_TABLES: dict[str, list[str]] = {
-    "dim_date": ["cleaned_documents", "events"],
-    "dim_source": ["raw_documents"],
-    "dim_document": ["raw_documents", "cleaned_documents"],
-    "dim_entity": ["actor_dictionary", "entity_mentions"],
-    "dim_location": ["entity_mentions"],
-    "dim_event_type": ["cameo_event_codes"],
-    "fact_event_mention": ["event_mentions", "events", "dim_document"],
-    "fact_event": ["events", "fact_event_mention", "dim_event_type"],
-    "fact_entity_mention": ["entity_mentions", "dim_document"],
-}
+
+@dataclass(frozen=True)
+class WarehouseTable:
+    name: str
+    key: str  # the column that identifies a row
+    deps: tuple[str, ...]  # the tables its select reads
+
+    @property
+    def sql_path(self) -> Path:
+        return WAREHOUSE_SQL_DIR / f"{self.name}.sql"
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{WAREHOUSE_SCHEMA}.{self.name}"
+
+
+# In the order a load updates them: a table comes after the tables its select reads.
+WAREHOUSE_TABLES = (
+    WarehouseTable("dim_event_type", "event_code", ("cameo_event_codes",)),
+    WarehouseTable("dim_source", "source_key", ("raw_documents",)),
+    WarehouseTable("dim_document", "document_key", ("raw_documents", "cleaned_documents")),
+    WarehouseTable("dim_date", "date_key", ("cleaned_documents", "events")),
+    WarehouseTable("dim_entity", "entity_key", ("actor_dictionary", "entity_mentions")),
+    WarehouseTable("dim_location", "location_key", ("entity_mentions",)),
+    WarehouseTable("fact_event_mention", "mention_key", ("event_mentions", "event_assignments", "events", "dim_document")),
+    WarehouseTable("fact_event", "event_key", ("events", "fact_event_mention", "dim_event_type")),
+    WarehouseTable("fact_entity_mention", "entity_mention_key", ("entity_mentions", "dim_document")),
+)
 
 
 def sql_header(sql: str) -> str:
@@ -42,26 +69,98 @@ def sql_header(sql: str) -> str:
     return " ".join(lines)
 
 
-def warehouse_asset(table: str, deps: list[str]) -> dg.AssetsDefinition:
-    sql_path: Path = WAREHOUSE_SQL_DIR / f"{table}.sql"
-    sql = sql_path.read_text(encoding="utf-8")
-
-    @dg.asset(
-        name=table,
-        group_name=GROUP,
-        kinds={"duckdb", "sql"},
-        deps=deps,
-        description=sql_header(sql),
-        metadata={**column_schema(TABLE_MODELS[f"{WAREHOUSE_SCHEMA}.{table}"]), "sql_file": str(sql_path.relative_to(SQL_DIR.parent))},
-    )
-    def build_table(warehouse: DuckDBResource) -> dg.MaterializeResult:
-        with warehouse.get_connection() as connection:
-            connection.execute(sql)
-            row_count = connection.execute(f'select count(*) from {WAREHOUSE_SCHEMA}."{table}"').fetchone()[0]
-            preview = connection.execute(f'select * from {WAREHOUSE_SCHEMA}."{table}" limit 10').df()
-        return dg.MaterializeResult(metadata={"dagster/row_count": row_count, "preview": markdown_preview(preview)})
-
-    return build_table
+def definition(table: WarehouseTable) -> str:
+    return table.sql_path.read_text(encoding="utf-8").strip().rstrip(";")
 
 
-warehouse_assets = [warehouse_asset(table, deps) for table, deps in WAREHOUSE_TABLES.items()]
+def template(name: str) -> str:
+    """A statement of sql/templates without its comment lines, ready for `str.format` with identifiers."""
+    lines = (TEMPLATE_DIR / f"{name}.sql").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.startswith("--"))
+
+
+def columns_of_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> list[tuple[str, str]]:
+    return connection.execute(
+        "select column_name, data_type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
+        [WAREHOUSE_SCHEMA, table.name],
+    ).fetchall()
+
+
+def columns_of_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in connection.execute(f"describe ({definition(table)})").fetchall()]
+
+
+def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> tuple[dict[str, int], pd.DataFrame]:
+    """Bring one table up to date with its definition; returns the count of rows per action (INSERT,
+    UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
+    source = definition(table)
+    existing = columns_of_table(connection, table)
+    if existing and existing != columns_of_definition(connection, table):
+        # The definition's columns changed (a new release): the table is rebuilt, not patched.
+        connection.execute(f"drop table {table.qualified_name}")
+    connection.execute(template("create_table").format(table=table.name, source=source))
+    changed = connection.execute(template("merge_table").format(table=table.name, key=table.key, source=source)).df()
+    counts = changed["merge_action"].value_counts().to_dict()
+    written = changed[changed["merge_action"] != "DELETE"].drop(columns="merge_action")
+    return {action: int(counts.get(action, 0)) for action in ("INSERT", "UPDATE", "DELETE")}, written
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            table.name,
+            group_name=GROUP,
+            kinds={"duckdb", "sql"},
+            deps=list(table.deps),
+            description=sql_header(table.sql_path.read_text(encoding="utf-8")),
+            metadata={**column_schema(TABLE_MODELS[table.qualified_name]), "sql_file": str(table.sql_path.relative_to(SQL_DIR.parent))},
+        )
+        for table in WAREHOUSE_TABLES
+    ],
+    check_specs=[schema_check_spec(table.qualified_name) for table in WAREHOUSE_TABLES],
+    pool=WAREHOUSE_POOL,
+)
+def star_schema(warehouse: DuckDBResource):
+    """Update every star-schema table in one transaction: readers of the warehouse never see facts
+    without their dimensions."""
+    results = []
+    with warehouse.get_connection() as connection:
+        connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
+        connection.execute("begin transaction")
+        try:
+            for table in WAREHOUSE_TABLES:
+                counts, written = update_table(connection, table)
+                results.append((table, counts, written))
+            connection.execute("commit")
+        except Exception:
+            connection.execute("rollback")
+            raise
+        totals = {
+            table.name: connection.execute(f"select count(*) from {table.qualified_name}").fetchone()[0] for table in WAREHOUSE_TABLES
+        }
+    for table, counts, written in results:
+        yield dg.MaterializeResult(
+            asset_key=table.name,
+            metadata={
+                "dagster/row_count": totals[table.name],
+                "rows inserted": counts["INSERT"],
+                "rows updated": counts["UPDATE"],
+                "rows deleted": counts["DELETE"],
+                "preview": markdown_preview(written),
+            },
+        )
+        yield schema_check_result(table.qualified_name, written, "rows this load inserted or updated")
+
+
+@dg.asset(
+    group_name=GROUP,
+    kinds={"duckdb"},
+    deps=[table.name for table in WAREHOUSE_TABLES],
+    description="The warehouse as readers see it: after each successful load the writer's file is checkpointed, copied and swapped in atomically at PUBLISHED_WAREHOUSE_PATH, so BI tools never meet the writer's lock nor a half-finished load (docs/connecting.md).",
+    pool=WAREHOUSE_POOL,
+)
+def published_warehouse(warehouse: DuckDBResource) -> dg.MaterializeResult:
+    published = config.published_warehouse_path()
+    with warehouse.get_connection() as connection:
+        size = publish_warehouse(connection, Path(warehouse.database), published)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(published)), "bytes": size})

@@ -1,6 +1,5 @@
 -- dim_date: one row per calendar day from the earliest to the latest date in the data, plus the
 -- unknown-date member (date_key -1) that facts without a date point at.
-create or replace table main.dim_date as
 with bounds as (
     select min(day) as first_day, max(day) as last_day
     from (

@@ -1,5 +1,4 @@
 -- dim_document: one row per document (distinct file content). document_key = md5(document_id).
-create or replace table main.dim_document as
 select
     md5(raw.document_id) as document_key,
     raw.document_id,

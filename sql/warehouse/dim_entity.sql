@@ -3,7 +3,6 @@
 -- (unresolved names, and a country's government, military... derived from phrases like `Ukrainian
 -- forces`), and the unknown member (entity_id 'unknown') for events without a second actor.
 -- entity_key = md5(entity_id).
-create or replace table main.dim_entity as
 select
     md5(entity_id) as entity_key,
     entity_id,

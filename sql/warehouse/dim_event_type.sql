@@ -1,6 +1,5 @@
 -- dim_event_type: one row per CAMEO event code (codes are strings with their leading zeros), with
 -- its root's name, GDELT quad class and Goldstein value.
-create or replace table main.dim_event_type as
 select
     code.event_code,
     code.event_base_code,

@@ -2,7 +2,6 @@
 -- unresolved place names), with coordinates where known (GeoNames cities; country centroids), their
 -- precision (city, region or country), plus the unknown member.
 -- location_key = md5(entity_id) of the place, so it joins to dim_entity by the same id.
-create or replace table main.dim_location as
 select
     md5(entity_id) as location_key,
     entity_id,

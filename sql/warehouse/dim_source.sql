@@ -1,6 +1,5 @@
 -- dim_source: one row per publisher; conformed across dim_document and fact_event_mention.
 -- source_key = md5(source_name).
-create or replace table main.dim_source as
 select
     md5(source_name) as source_key,
     source_name,

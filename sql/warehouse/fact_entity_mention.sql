@@ -1,5 +1,4 @@
 -- fact_entity_mention: grain = one occurrence of an entity in one document (a span of the cleaned text).
-create or replace table main.fact_entity_mention as
 select
     md5(mention.mention_id) as entity_mention_key,
     md5(mention.entity_id) as entity_key,

@@ -1,7 +1,6 @@
 -- fact_event: grain = one real-world event that happened (mode 'asserted'), however many sentences,
 -- articles and sources report it. The counts and tone are computed from fact_event_mention, so they
 -- stay true when later loads add or remove reports.
-create or replace table main.fact_event as
 with reports as (
     select
         event_key,

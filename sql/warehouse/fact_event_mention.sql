@@ -1,10 +1,10 @@
 -- fact_event_mention: grain = one report of an event in one sentence of one document.
--- Only reports of events that happened (mode 'asserted'); negated, hypothetical, future and question
--- reports stay in staging.event_mentions with their mode. Offsets point into the cleaned text.
-create or replace table main.fact_event_mention as
+-- Only reports of events that happened (mode 'asserted'), and of each event only the surest report
+-- per sentence; negated, hypothetical, future and question reports stay in staging.event_mentions
+-- with their mode. Offsets point into the cleaned text.
 select
     md5(report.mention_id) as mention_key,
-    md5(report.event_id) as event_key,
+    md5(assignment.event_id) as event_key,
     document.document_key,
     document.source_key,
     document.date_key,
@@ -18,7 +18,8 @@ select
     report.tone,
     report.sentence_text
 from staging.event_mentions as report
-inner join staging.events as event on event.event_id = report.event_id
+inner join staging.event_assignments as assignment on assignment.mention_id = report.mention_id
+inner join staging.events as event on event.event_id = assignment.event_id
 inner join main.dim_document as document on document.document_id = report.document_id
-where event.mode = 'asserted'
+where event.mode = 'asserted' and assignment.is_counted
 order by document.document_key, report.sentence_index, report.action_start_char

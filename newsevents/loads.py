@@ -1,0 +1,109 @@
+"""Incremental loads: which input files are new, changed or unchanged since the last load, and the
+partition keys that name one version of one input file.
+
+An input file's version is the hash of its bytes and manifest row (`newsevents.ingest.input_version`).
+A partition key is `<file name>@<version>`, so each version of a file is its own partition: a changed file
+gets a new key, and the keys of a load are always the newest ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsevents.ingest import MANIFEST_FILE_NAME, input_version, list_input_files, read_manifest
+
+KEY_SEPARATOR = "@"
+# Substrings Dagster does not allow in partition keys.
+FORBIDDEN_KEY_SUBSTRINGS = ("...", "\a", "\b", "\f", "\n", "\r", "\t", "\v", "\0")
+
+
+def partition_key(file_name: str, version: str) -> str:
+    return f"{file_name}{KEY_SEPARATOR}{version}"
+
+
+def parse_partition_key(key: str) -> tuple[str, str]:
+    """(file name, version) of a partition key."""
+    file_name, separator, version = key.rpartition(KEY_SEPARATOR)
+    if not separator or not file_name or not version:
+        raise ValueError(f"not an input partition key (<file name>@<version>): {key!r}")
+    return file_name, version
+
+
+def usable_as_partition_key(file_name: str) -> bool:
+    return not any(part in file_name for part in FORBIDDEN_KEY_SUBSTRINGS)
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """What a load has to do, file by file: each list holds file names, sorted."""
+
+    new: list[str]
+    changed: list[str]
+    unchanged: list[str]
+    removed: list[str]
+    unusable: list[str]
+
+    @property
+    def to_load(self) -> list[str]:
+        return sorted(self.new + self.changed)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.new)} new", f"{len(self.changed)} changed", f"{len(self.unchanged)} unchanged"]
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed from the folder (their rows are kept)")
+        if self.unusable:
+            parts.append(f"{len(self.unusable)} skipped (a name with '...' or a control character)")
+        return ", ".join(parts)
+
+
+def plan_load(current: Mapping[str, str], loaded: Mapping[str, str]) -> LoadPlan:
+    """Compare the folder's files and versions (`current`) with those the warehouse holds (`loaded`)."""
+    usable = {name for name in current if usable_as_partition_key(name)}
+    return LoadPlan(
+        new=sorted(name for name in usable if name not in loaded),
+        changed=sorted(name for name in usable if name in loaded and loaded[name] != current[name]),
+        unchanged=sorted(name for name in usable if loaded.get(name) == current[name]),
+        removed=sorted(name for name in loaded if name not in current),
+        unusable=sorted(set(current) - usable),
+    )
+
+
+@dataclass(frozen=True)
+class SeenFile:
+    """A file as a scan saw it: its size and modification time, and the version they stand for."""
+
+    size: int
+    mtime_ns: int
+    version: str
+
+
+def scan_with_cache(corpus_dir: Path, seen: Mapping[str, SeenFile], manifest_unchanged: bool) -> dict[str, SeenFile]:
+    """Every input file of the folder with its version, hashing only files whose size or modification
+    time changed since `seen` (all of them when the manifest changed, since rows are part of versions)."""
+    manifest = read_manifest(corpus_dir)
+    scanned = {}
+    for path in list_input_files(corpus_dir):
+        name = path.relative_to(corpus_dir).as_posix()
+        stat = path.stat()
+        previous = seen.get(name)
+        if manifest_unchanged and previous and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            scanned[name] = previous
+        else:
+            scanned[name] = SeenFile(stat.st_size, stat.st_mtime_ns, input_version(path, manifest.get(name, {})))
+    return scanned
+
+
+def manifest_stamp(corpus_dir: Path) -> list[int]:
+    """Size and modification time of the folder's manifest ([] without one)."""
+    path = corpus_dir / MANIFEST_FILE_NAME
+    if not path.exists():
+        return []
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def scan_corpus(corpus_dir: Path) -> dict[str, str]:
+    """Every input file of the folder (relative name) and its current version."""
+    return {name: seen.version for name, seen in scan_with_cache(corpus_dir, {}, manifest_unchanged=False).items()}

@@ -1,0 +1,32 @@
+"""The scheduled load, for users who prefer cron-like loads to the sensor: at each tick (hourly by
+default, `LOAD_SCHEDULE` to change it) it loads the files of CORPUS_DIR whose current version no load has
+registered yet."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from newsevents import config
+from newsevents.loads import partition_key, scan_corpus, usable_as_partition_key
+from orchestration.jobs import load_job
+from orchestration.partitions import input_file_partitions, register_versions
+from orchestration.resources import CorpusFolder
+from orchestration.sensors import load_request
+
+
+@dg.schedule(
+    job=load_job,
+    cron_schedule=config.load_schedule_cron(),
+    description="Loads what arrived in CORPUS_DIR since the last load (LOAD_SCHEDULE, hourly by default).",
+)
+def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -> dg.RunRequest | dg.SkipReason:
+    versions = scan_corpus(corpus.folder())
+    registered = set(context.instance.get_dynamic_partitions(input_file_partitions.name))
+    to_load = {
+        name: version
+        for name, version in versions.items()
+        if usable_as_partition_key(name) and partition_key(name, version) not in registered
+    }
+    if not to_load:
+        return dg.SkipReason(f"no new or changed files among {len(versions)} in {corpus.folder()}")
+    return load_request(register_versions(context.instance, to_load))

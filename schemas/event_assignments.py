@@ -1,0 +1,13 @@
+"""staging.event_assignments: one row per event report: the happening it reports."""
+
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from schemas.base import HEX16, TableModel
+
+
+class EventAssignments(TableModel):
+    mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="The report (staging.event_mentions)")
+    event_id: Series[str] = pa.Field(str_matches=HEX16, description="The happening it reports (staging.events)")
+    group_key: Series[str] = pa.Field(str_matches=HEX16, description="The group of reports merged together")
+    is_counted: Series[bool] = pa.Field(description="False for a second report of the same event in the same sentence (`intercepted ... and escorted`): only the surest counts")
