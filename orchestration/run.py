@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -97,25 +98,43 @@ def failed_steps(result: dg.ExecuteInProcessResult) -> list[str]:
     return [str(step) for step in failures] + failed_checks
 
 
+@dataclass(frozen=True)
+class LoadOutcome:
+    plan: LoadPlan
+    result: dg.ExecuteInProcessResult | None  # None when there was nothing to load
+
+    @property
+    def problems(self) -> list[str]:
+        if self.result is None:
+            return []
+        problems = failed_steps(self.result)
+        return problems or ([] if self.result.success else ["the run failed"])
+
+
+def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> LoadOutcome:
+    """Load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH (everything, after deleting the
+    warehouse, with `full_refresh`), and publish it."""
+    warehouse, published = config.warehouse_path(), config.published_warehouse_path()
+    if full_refresh:
+        remove_warehouse(warehouse)
+    versions = scan_corpus(config.corpus_dir())
+    plan = plan_load(versions, loaded_versions(warehouse, published))
+    return LoadOutcome(plan, load(instance, plan, versions) if plan.to_load else None)
+
+
 def run(full_refresh: bool = False) -> int:
-    corpus, warehouse, published = config.corpus_dir(), config.warehouse_path(), config.published_warehouse_path()
-    print(f"Loading {corpus} into {warehouse} with spaCy model {config.spacy_model_name()}")
+    print(f"Loading {config.corpus_dir()} into {config.warehouse_path()} with spaCy model {config.spacy_model_name()}")
     if full_refresh:
         print("FULL_REFRESH: the warehouse is deleted and every file loaded again")
-        remove_warehouse(warehouse)
-    versions = scan_corpus(corpus)
-    plan = plan_load(versions, loaded_versions(warehouse, published))
-    print(f"Input files: {plan.summary()}")
-    if plan.to_load:
-        with dagster_instance() as instance:
-            result = load(instance, plan, versions)
-        problems = failed_steps(result)
-        if problems or not result.success:
-            print("The load did not complete:", *problems, sep="\n  ", file=sys.stderr)
-            return 1
-    else:
+    with dagster_instance() as instance:
+        outcome = load_corpus(instance, full_refresh)
+    print(f"Input files: {outcome.plan.summary()}")
+    if outcome.problems:
+        print("The load did not complete:", *outcome.problems, sep="\n  ", file=sys.stderr)
+        return 1
+    if outcome.result is None:
         print("Nothing to load: the published warehouse is up to date.")
-    print_summary(published)
+    print_summary(config.published_warehouse_path())
     return 0
 
 

@@ -21,13 +21,15 @@ def nlp():
 
 
 def run_all_assets(corpus_dir: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> dg.ExecuteInProcessResult:
-    """Materialise every asset and check, as `make run` does, into `warehouse`."""
-    from orchestration.definitions import build_definitions
+    """Load every file of `corpus_dir` into `warehouse` through Dagster, as `make run` does, and return the run."""
+    from orchestration.run import load_corpus
 
     monkeypatch.setenv("CORPUS_DIR", str(corpus_dir))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    job = build_definitions().resolve_implicit_global_asset_job_def()
-    return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+    outcome = load_corpus(dg.DagsterInstance.ephemeral(), full_refresh=True)
+    assert outcome.result is not None, "nothing was loaded"
+    return outcome.result
 
 
 @pytest.fixture(scope="session")
