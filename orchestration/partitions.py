@@ -1,8 +1,8 @@
 """Partitions: one per version of one input file, added as files arrive (dynamic partitions).
 
 A key is `<file name>@<version>` (see `newsevents.loads`). Registering a file's new version removes the
-keys of its older versions, so the partition list in the UI shows what each file currently is, and the
-keys of a load are always the newest ones: a load is one run over a contiguous range of keys.
+keys of its older versions, so the partition list in the UI shows what each file currently is. New keys
+are added at the end of the list, so the files of a load are a contiguous range of keys: one run.
 """
 
 from __future__ import annotations
@@ -27,24 +27,40 @@ WAREHOUSE_POOL = "duckdb_warehouse"
 def registration_requests(
     registered_keys: Sequence[str], versions: Mapping[str, str]
 ) -> tuple[list[str], list[str]]:
-    """(keys to delete, keys to add) to register `versions` (file name -> version) as the newest keys.
-
-    Older versions of the same files are deleted; a key that is already registered is deleted and added
-    again, so that it moves to the end of the list with the rest of the load."""
-    files = set(versions)
-    to_delete = [key for key in registered_keys if parse_partition_key(key)[0] in files]
-    to_add = [partition_key(name, versions[name]) for name in sorted(versions)]
+    """(keys to delete, keys to add) to register `versions` (file name -> version): the keys of older
+    versions of those files go, the keys not yet registered are added (at the end of the list)."""
+    wanted = {partition_key(name, version) for name, version in versions.items()}
+    registered = set(registered_keys)
+    to_delete = [key for key in registered_keys if parse_partition_key(key)[0] in versions and key not in wanted]
+    to_add = sorted(wanted - registered)
     return to_delete, to_add
 
 
-def register_versions(instance: dg.DagsterInstance, versions: Mapping[str, str]) -> list[str]:
-    """Register the file versions as partitions and return their keys, in partition order."""
-    registered = instance.get_dynamic_partitions(input_file_partitions.name)
-    to_delete, to_add = registration_requests(registered, versions)
+def contiguous_ranges(all_keys: Sequence[str], wanted: set[str]) -> list[list[str]]:
+    """The wanted keys as runs of neighbours in the partition order: each is one run's range."""
+    ranges: list[list[str]] = []
+    previous_index = None
+    for index, key in enumerate(all_keys):
+        if key not in wanted:
+            continue
+        if previous_index is not None and index == previous_index + 1:
+            ranges[-1].append(key)
+        else:
+            ranges.append([key])
+        previous_index = index
+    return ranges
+
+
+def register_versions(instance: dg.DagsterInstance, versions: Mapping[str, str]) -> list[list[str]]:
+    """Register the file versions as partitions; returns their keys as ranges of neighbouring keys (a
+    new key is added at the end, so the keys of new files form one range)."""
+    to_delete, to_add = registration_requests(instance.get_dynamic_partitions(input_file_partitions.name), versions)
     for key in to_delete:
         instance.delete_dynamic_partition(input_file_partitions.name, key)
-    instance.add_dynamic_partitions(input_file_partitions.name, to_add)
-    return to_add
+    if to_add:
+        instance.add_dynamic_partitions(input_file_partitions.name, to_add)
+    wanted = {partition_key(name, version) for name, version in versions.items()}
+    return contiguous_ranges(instance.get_dynamic_partitions(input_file_partitions.name), wanted)
 
 
 def partition_range_tags(keys: Sequence[str]) -> dict[str, str]:

@@ -51,14 +51,18 @@ def remove_warehouse(warehouse: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> dg.ExecuteInProcessResult:
-    """One run of the load job over the partitions of the plan's new and changed files."""
+def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> list[dg.ExecuteInProcessResult]:
+    """Runs of the load job over the partitions of the plan's new and changed files: one run, unless
+    some of their keys were registered earlier (by the sensor, say) and are not neighbours."""
     from orchestration.definitions import build_definitions
 
-    keys = register_versions(instance, {name: versions[name] for name in plan.to_load})
+    key_ranges = register_versions(instance, {name: versions[name] for name in plan.to_load})
     job = build_definitions().resolve_job_def("load_inputs")
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, tags=partition_range_tags(keys))
+    return [
+        job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, tags=partition_range_tags(keys))
+        for keys in key_ranges
+    ]
 
 
 def table_counts(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
@@ -101,14 +105,11 @@ def failed_steps(result: dg.ExecuteInProcessResult) -> list[str]:
 @dataclass(frozen=True)
 class LoadOutcome:
     plan: LoadPlan
-    result: dg.ExecuteInProcessResult | None  # None when there was nothing to load
+    results: list[dg.ExecuteInProcessResult]  # none when there was nothing to load
 
     @property
     def problems(self) -> list[str]:
-        if self.result is None:
-            return []
-        problems = failed_steps(self.result)
-        return problems or ([] if self.result.success else ["the run failed"])
+        return [problem for result in self.results for problem in failed_steps(result) or ([] if result.success else ["the run failed"])]
 
 
 def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> LoadOutcome:
@@ -119,7 +120,7 @@ def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> Loa
         remove_warehouse(warehouse)
     versions = scan_corpus(config.corpus_dir())
     plan = plan_load(versions, loaded_versions(warehouse, published))
-    return LoadOutcome(plan, load(instance, plan, versions) if plan.to_load else None)
+    return LoadOutcome(plan, load(instance, plan, versions) if plan.to_load else [])
 
 
 def run(full_refresh: bool = False) -> int:
@@ -132,7 +133,7 @@ def run(full_refresh: bool = False) -> int:
     if outcome.problems:
         print("The load did not complete:", *outcome.problems, sep="\n  ", file=sys.stderr)
         return 1
-    if outcome.result is None:
+    if not outcome.results:
         print("Nothing to load: the published warehouse is up to date.")
     print_summary(config.published_warehouse_path())
     return 0

@@ -19,7 +19,7 @@ from orchestration.sensors import load_request
     cron_schedule=config.load_schedule_cron(),
     description="Loads what arrived in CORPUS_DIR since the last load (LOAD_SCHEDULE, hourly by default).",
 )
-def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -> dg.RunRequest | dg.SkipReason:
+def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -> list[dg.RunRequest] | dg.SkipReason:
     versions = scan_corpus(corpus.folder())
     registered = set(context.instance.get_dynamic_partitions(input_file_partitions.name))
     to_load = {
@@ -29,4 +29,4 @@ def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -
     }
     if not to_load:
         return dg.SkipReason(f"no new or changed files among {len(versions)} in {corpus.folder()}")
-    return load_request(register_versions(context.instance, to_load))
+    return [load_request(keys) for keys in register_versions(context.instance, to_load)]

@@ -62,7 +62,7 @@ def corpus_sensor(context: dg.SensorEvaluationContext, corpus: CorpusFolder) -> 
     if not to_load:
         context.update_cursor(cursor)
         return dg.SkipReason(f"no new or changed files among {len(files)} in {folder}")
-    to_delete, to_add = registration_requests(registered, to_load)
+    to_delete, to_add = registration_requests(registered, to_load)  # every key to load is new: one range
     requests = [input_file_partitions.build_delete_request(to_delete)] if to_delete else []
     requests.append(input_file_partitions.build_add_request(to_add))
     return dg.SensorResult(run_requests=[load_request(to_add)], dynamic_partitions_requests=requests, cursor=cursor)

@@ -28,8 +28,8 @@ def run_all_assets(corpus_dir: Path, warehouse: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
     monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
     outcome = load_corpus(dg.DagsterInstance.ephemeral(), full_refresh=True)
-    assert outcome.result is not None, "nothing was loaded"
-    return outcome.result
+    assert len(outcome.results) == 1, "a load from scratch is one run"
+    return outcome.results[0]
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,21 @@ def documents_elsewhere(warehouse: DuckDBResource, files: list[str]) -> dict[str
     return dict(rows)
 
 
+def keep_first_seen(warehouse: DuckDBResource, raw: pd.DataFrame) -> pd.DataFrame:
+    """A document already in the warehouse keeps the time it was first ingested, so loading the same
+    text again rewrites nothing."""
+    with warehouse.get_connection() as connection:
+        first_seen = dict(
+            connection.execute(
+                "select document_id, ingested_at from staging.raw_documents where document_id in (select unnest($ids))",
+                {"ids": raw["document_id"].tolist()},
+            ).fetchall()
+        )
+    if not first_seen:
+        return raw
+    return raw.assign(ingested_at=[first_seen.get(d, t) for d, t in zip(raw["document_id"], raw["ingested_at"])])
+
+
 def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_document_ids: list[str]) -> int:
     """Delete, from the tables derived from documents, the rows of documents these files no longer hold
     (a changed file's old text), in one transaction. Returns how many documents were forgotten."""
@@ -118,6 +133,7 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
     files = files_of_partitions(keys)
     partition_of_file = {name: key for key in keys for name in files_of_partitions([key])}
     raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse, files))
+    raw = keep_first_seen(warehouse, raw)
     forgotten = forget_replaced_documents(warehouse, files, raw["document_id"].tolist())
     ledger = input_files_table(corpus, files, partition_of_file, raw, duplicates, quarantined)
     accounting = {

@@ -1,0 +1,138 @@
+"""Incremental loads: only new and changed files are read, a changed file replaces its rows everywhere,
+the same load twice changes nothing, and a rebuild from scratch gives the same rows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pandas as pd
+import pytest
+
+from newsevents.loads import plan_load
+from orchestration.partitions import contiguous_ranges, partition_range_tags, registration_requests
+from orchestration.run import load_corpus
+from schemas import TABLE_MODELS
+from tests.conftest import SAMPLE_DIR
+
+# Columns that record when a row was written, not what it says.
+AUDIT_COLUMNS = {"ingested_at", "loaded_at"}
+CHANGED_FILE = "003_46898ae6534dde6d.txt"  # NPR: Guterres meets Putin in Moscow
+ADDED_SENTENCE = "\nOn Wednesday, Polish President Andrzej Duda met Zelensky in Kyiv.\n"
+
+
+def test_plan_compares_the_folder_with_what_was_loaded():
+    plan = plan_load(current={"a.txt": "v1", "b.txt": "v2", "c.txt": "v3", "d...txt": "v4"}, loaded={"b.txt": "v2", "c.txt": "old", "gone.txt": "v9"})
+    assert (plan.new, plan.changed, plan.unchanged, plan.removed, plan.unusable) == (["a.txt"], ["c.txt"], ["b.txt"], ["gone.txt"], ["d...txt"])
+    assert plan.to_load == ["a.txt", "c.txt"]
+    assert plan.summary().startswith("1 new, 1 changed, 1 unchanged, 1 removed from the folder (their rows are kept)")
+
+
+def test_a_new_version_replaces_the_key_of_the_old_one_and_new_keys_form_one_range():
+    registered = ["a.txt@1", "b.txt@1", "c.txt@1"]
+    to_delete, to_add = registration_requests(registered, {"b.txt": "2", "d.txt": "1", "c.txt": "1"})
+    assert (to_delete, to_add) == (["b.txt@1"], ["b.txt@2", "d.txt@1"])
+    assert contiguous_ranges(["a.txt@1", "c.txt@1", "b.txt@2", "d.txt@1"], {"c.txt@1", "b.txt@2", "d.txt@1"}) == [["c.txt@1", "b.txt@2", "d.txt@1"]]
+    assert contiguous_ranges(["a@1", "b@1", "c@1"], {"a@1", "c@1"}) == [["a@1"], ["c@1"]]
+    assert partition_range_tags(["a@1", "c@1"]) == {"dagster/asset_partition_range_start": "a@1", "dagster/asset_partition_range_end": "c@1"}
+
+
+def snapshot(path: Path) -> dict[str, pd.DataFrame]:
+    """Every table's content, sorted, without audit columns."""
+    tables = {}
+    with duckdb.connect(str(path), read_only=True) as connection:
+        for table in TABLE_MODELS:
+            frame = connection.execute(f"select * from {table}").df()
+            frame = frame.drop(columns=[c for c in frame.columns if c in AUDIT_COLUMNS])
+            key = [c for c in frame.columns if frame[c].dtype != object or c.endswith(("_id", "_key"))][:1] or list(frame.columns[:1])
+            tables[table] = frame.sort_values(list(frame.columns[:3]) if len(frame.columns) >= 3 else key).reset_index(drop=True)
+    return tables
+
+
+def assert_same_tables(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> None:
+    for table in TABLE_MODELS:
+        pd.testing.assert_frame_equal(before[table], after[table], check_dtype=False, obj=table)
+
+
+@pytest.fixture(scope="module")
+def loads(tmp_path_factory: pytest.TempPathFactory):
+    """The sample loaded, loaded again unchanged, re-run over the same partitions, loaded with one
+    file changed, and rebuilt from scratch: the outcome and a snapshot of each step."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in SAMPLE_DIR.iterdir():
+        shutil.copy(path, folder / path.name)
+    warehouse = tmp_path_factory.mktemp("warehouse") / "incremental.duckdb"
+    published = warehouse.parent / "published" / warehouse.name
+    steps = {}
+    with pytest.MonkeyPatch.context() as monkeypatch, dg.DagsterInstance.ephemeral() as instance:
+        monkeypatch.setenv("CORPUS_DIR", str(folder))
+        monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+        monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+        first = load_corpus(instance)
+        steps["first"] = (first, snapshot(published))
+        steps["again"] = (load_corpus(instance), snapshot(published))
+        # The same partitions materialised a second time, as a re-execution from the UI would.
+        from orchestration.definitions import build_definitions
+
+        rerun = build_definitions().resolve_job_def("load_inputs").execute_in_process(
+            instance=instance, tags=first.results[0].dagster_run.tags, raise_on_error=False
+        )
+        steps["rerun"] = (rerun, snapshot(published))
+        with (folder / CHANGED_FILE).open("a", encoding="utf-8") as handle:
+            handle.write(ADDED_SENTENCE)
+        steps["changed"] = (load_corpus(instance), snapshot(published))
+        steps["refresh"] = (load_corpus(instance, full_refresh=True), snapshot(published))
+    return steps
+
+
+def test_first_load_reads_every_file_in_one_run(loads):
+    outcome, tables = loads["first"]
+    assert outcome.plan.summary() == "5 new, 0 changed, 0 unchanged"
+    assert len(outcome.results) == 1 and not outcome.problems
+    assert len(tables["staging.input_files"]) == 5
+    assert len(tables["main.dim_document"]) == 5
+
+
+def test_loading_again_reads_nothing_and_changes_nothing(loads):
+    outcome, tables = loads["again"]
+    assert outcome.plan.summary() == "0 new, 0 changed, 5 unchanged"
+    assert outcome.results == []
+    assert_same_tables(loads["first"][1], tables)
+
+
+def test_materialising_the_same_partitions_twice_leaves_every_table_unchanged(loads):
+    rerun, tables = loads["rerun"]
+    assert rerun.success
+    assert_same_tables(loads["first"][1], tables)
+    star = {e.asset_key.to_user_string(): e.materialization.metadata for e in rerun.get_asset_materialization_events()}
+    for table in ("fact_event", "fact_event_mention", "dim_document", "fact_entity_mention"):
+        assert (star[table]["rows inserted"].value, star[table]["rows updated"].value, star[table]["rows deleted"].value) == (0, 0, 0), table
+
+
+def test_a_changed_file_replaces_its_rows_everywhere_and_nothing_else(loads):
+    outcome, tables = loads["changed"]
+    before = loads["first"][1]
+    assert outcome.plan.summary() == "0 new, 1 changed, 4 unchanged"
+    old_id = before["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
+    new_id = tables["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
+    assert old_id != new_id
+    for table in ("staging.raw_documents", "staging.cleaned_documents", "staging.parsed_documents", "staging.entity_mentions", "staging.event_mentions", "main.dim_document"):
+        assert old_id not in set(tables[table]["document_id"]), table
+        assert new_id in set(tables[table]["document_id"]), table
+    # The added sentence is coded, and the rows of the other documents are untouched.
+    duda = tables["staging.event_mentions"].query("document_id == @new_id and sentence_text.str.contains('Duda')")
+    assert set(duda["event_code"].str[:2]) == {"04"}
+    others = lambda frame: frame[frame["document_id"] != old_id].drop(columns="document_id").reset_index(drop=True)  # noqa: E731
+    new_others = tables["staging.entity_mentions"][tables["staging.entity_mentions"]["document_id"] != new_id].drop(columns="document_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(others(before["staging.entity_mentions"]), new_others, check_dtype=False)
+    # The Guterres-Putin meeting still has its three sources (NPR's report was replaced, not lost or doubled).
+    with_three_sources = tables["main.fact_event"].query("event_code == '040' and num_sources == 3")
+    assert len(with_three_sources) == 1
+
+
+def test_a_rebuild_from_scratch_gives_the_same_rows(loads):
+    outcome, tables = loads["refresh"]
+    assert outcome.plan.summary() == "5 new, 0 changed, 0 unchanged"
+    assert_same_tables(loads["changed"][1], tables)
