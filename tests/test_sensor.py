@@ -1,0 +1,103 @@
+"""The corpus sensor: a new file -> one run request for it; the same file again -> none; a changed file ->
+a run that replaces its rows. The schedule loads what no load has registered yet."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.definitions import build_definitions
+from orchestration.partitions import input_file_partitions
+from orchestration.resources import CorpusFolder
+from orchestration.schedules import load_schedule
+from orchestration.sensors import corpus_sensor
+
+WIRE = (
+    "Russian forces shelled Kharkiv on Tuesday, the Ukrainian military said. "
+    "Ukrainian President Volodymyr Zelensky urged NATO to send more air defence systems to Ukraine.\n"
+)
+FOLLOW_UP = "On Wednesday, Polish President Andrzej Duda met Zelensky in Kyiv.\n"
+
+
+def evaluate_sensor(instance: dg.DagsterInstance, folder, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
+    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"corpus": CorpusFolder(path=str(folder))})
+    return corpus_sensor(context)
+
+
+def apply_partition_requests(instance: dg.DagsterInstance, result: dg.SensorResult) -> None:
+    """What the daemon does with a sensor's partition requests."""
+    for request in result.dynamic_partitions_requests:
+        if isinstance(request, dg.AddDynamicPartitionsRequest):
+            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+        else:
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(request.partitions_def_name, key)
+
+
+def run_request(instance: dg.DagsterInstance, request: dg.RunRequest) -> dg.ExecuteInProcessResult:
+    job = build_definitions().resolve_job_def("load_inputs")
+    return job.execute_in_process(instance=instance, partition_key=request.partition_key, tags=request.tags)
+
+
+def documents_of(warehouse, file_name: str) -> list[tuple[str, str]]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(
+            "select document.document_id, report.sentence_text from staging.raw_documents as document"
+            " left join staging.event_mentions as report on report.document_id = document.document_id"
+            " where document.file_name = ? order by report.sentence_index",
+            [file_name],
+        ).fetchall()
+
+
+@pytest.fixture
+def environment(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    warehouse = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("CORPUS_DIR", str(folder))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+    with dg.instance_for_test() as instance:
+        yield instance, folder, warehouse
+
+
+def test_sensor_requests_one_run_per_new_or_changed_file_and_none_for_a_file_seen_before(environment):
+    instance, folder, warehouse = environment
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+
+    first = evaluate_sensor(instance, folder, None)
+    assert isinstance(first, dg.SensorResult)
+    [request] = first.run_requests
+    assert request.partition_key.startswith("wire.txt@")
+    apply_partition_requests(instance, first)
+    assert instance.get_dynamic_partitions(input_file_partitions.name) == [request.partition_key]
+    assert run_request(instance, request).success
+    [(first_document, _), *_] = documents_of(warehouse, "wire.txt")
+
+    # The same file again, even rewritten with the same bytes: nothing to do.
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    again = evaluate_sensor(instance, folder, first.cursor)
+    assert isinstance(again, dg.SkipReason)
+
+    # A changed file: a run for its new version, whose rows replace the old ones.
+    (folder / "wire.txt").write_text(WIRE + FOLLOW_UP, encoding="utf-8")
+    changed = evaluate_sensor(instance, folder, first.cursor)
+    [change_request] = changed.run_requests
+    assert change_request.partition_key.startswith("wire.txt@") and change_request.partition_key != request.partition_key
+    apply_partition_requests(instance, changed)
+    assert instance.get_dynamic_partitions(input_file_partitions.name) == [change_request.partition_key]
+    assert run_request(instance, change_request).success
+    rows = documents_of(warehouse, "wire.txt")
+    assert {document for document, _ in rows} != {first_document}
+    assert len({document for document, _ in rows}) == 1
+    assert any("Duda" in (sentence or "") for _, sentence in rows)
+
+
+def test_schedule_loads_only_versions_no_load_has_registered(environment):
+    instance, folder, _ = environment
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    context = dg.build_schedule_context(instance=instance, resources={"corpus": CorpusFolder(path=str(folder))})
+    [request] = load_schedule(context)
+    assert request.partition_key.startswith("wire.txt@")
+    assert isinstance(load_schedule(context), dg.SkipReason)  # registered by the first tick
