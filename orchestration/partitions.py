@@ -51,14 +51,21 @@ def contiguous_ranges(all_keys: Sequence[str], wanted: set[str]) -> list[list[st
     return ranges
 
 
-def register_versions(instance: dg.DagsterInstance, versions: Mapping[str, str]) -> list[list[str]]:
+def register_versions(instance: dg.DagsterInstance, versions: Mapping[str, str], attempts: int = 3) -> list[list[str]]:
     """Register the file versions as partitions; returns their keys as ranges of neighbouring keys (a
-    new key is added at the end, so the keys of new files form one range)."""
-    to_delete, to_add = registration_requests(instance.get_dynamic_partitions(input_file_partitions.name), versions)
-    for key in to_delete:
-        instance.delete_dynamic_partition(input_file_partitions.name, key)
-    if to_add:
-        instance.add_dynamic_partitions(input_file_partitions.name, to_add)
+    new key is added at the end, so the keys of new files form one range). Two loads registering the
+    same keys at once is not an error: the one that finds a key already added reads the list again."""
+    for attempt in range(attempts):
+        to_delete, to_add = registration_requests(instance.get_dynamic_partitions(input_file_partitions.name), versions)
+        try:
+            for key in to_delete:
+                instance.delete_dynamic_partition(input_file_partitions.name, key)
+            if to_add:
+                instance.add_dynamic_partitions(input_file_partitions.name, to_add)
+            break
+        except Exception as error:  # the storage's unique-key error, whichever database backs the instance
+            if "unique" not in str(error).lower() or attempt == attempts - 1:
+                raise
     wanted = {partition_key(name, version) for name, version in versions.items()}
     return contiguous_ranges(instance.get_dynamic_partitions(input_file_partitions.name), wanted)
 
