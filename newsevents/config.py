@@ -4,7 +4,8 @@
 pipeline to load (default: the official `en_core_web_sm` where installed, else its PyPI re-upload),
 `REFERENCE_DIR` the folder of dictionaries and codebooks (default: seeds/reference),
 `PUBLISHED_WAREHOUSE_PATH` the read-only copy for BI tools (default: published/ beside the warehouse),
-`LOAD_SCHEDULE` the cron expression of the scheduled load (default: hourly).
+`LOAD_SCHEDULE` the cron expression of the scheduled load (default: hourly), `WAREHOUSE_STORAGE_VERSION`
+the DuckDB storage format of a new warehouse file (default: v1.4.0, readable by DuckDB 1.4 and later).
 """
 
 from __future__ import annotations
@@ -44,7 +45,16 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)
 
 
+# DuckDB 2.0 writes a storage format that DuckDB 1.x cannot read, and most BI drivers still bundle 1.x
+# (docs/connecting.md). A warehouse created with this compatibility version is readable from DuckDB 1.4 on.
+DEFAULT_STORAGE_VERSION = "v1.4.0"
 DEFAULT_LOAD_SCHEDULE = "0 * * * *"  # hourly, on the hour
+
+
+def storage_version() -> str:
+    """The oldest DuckDB storage format the warehouse file is written in: `WAREHOUSE_STORAGE_VERSION`
+    (default v1.4.0; `latest` for the running DuckDB's own). It applies when the file is created."""
+    return os.environ.get("WAREHOUSE_STORAGE_VERSION") or DEFAULT_STORAGE_VERSION
 
 
 def load_schedule_cron() -> str:

@@ -44,7 +44,10 @@ def warehouse_file() -> str:
 
 
 def build_resources() -> dict[str, object]:
-    warehouse = DuckDBResource(database=warehouse_file())
+    warehouse = DuckDBResource(
+        database=warehouse_file(),
+        connection_config={"storage_compatibility_version": config.storage_version()},
+    )
     return {
         "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA),
         "warehouse": warehouse,
