@@ -135,3 +135,66 @@ def test_meetings_need_a_counterpart(nlp):
 def test_a_new_clause_is_not_a_second_target(nlp):
     events = coded(nlp, "germany has now authorized the supply of dozens of tanks to ukraine and the u.s has committed to supporting ukraine")
     assert {e[2] for e in events if e[1] == "072"} == {"country:UKR"}
+
+
+def test_an_object_pronoun_is_not_the_subject(nlp):
+    events = coded(nlp, "Zelensky met Erdogan in Ankara. Putin criticized him.")
+    assert ("person:vladimir-putin", "111", "person:recep-tayyip-erdogan", "asserted", None) in events
+
+
+def test_the_subject_acts_through_by_and_after_gerunds(nlp):
+    assert ("country:RUS", "192", "country:GEO", "asserted", None) in coded(nlp, "In 2008, Russia responded by invading Georgia.")
+    # In `accused X of shelling`, X would be the shelling's actor: no subject is inherited through `of`.
+    assert [e for e in coded(nlp, "Russia's defence ministry accused Ukraine of shelling Donetsk.") if e[1] == "194"] == []
+
+
+def test_passive_agents_and_participles(nlp):
+    # The parser hangs `by Russian forces` on `the city`: it is still the agent of `trapped`.
+    assert ("country:RUS/MIL", "191") in {e[:2] for e in coded(nlp, "Civilians were trapped in the city by Russian forces.")}
+    # The participle's noun is its object (`ceasefire`), and Moscow brokering it is not a target of Russia.
+    assert ("country:RUS", "074", None, "asserted", None) in coded(nlp, "The ceasefire brokered by Moscow was upheld by Russian peacekeepers.")
+
+
+def test_a_government_organ_acts_for_its_country(nlp):
+    assert ("country:RUS", "112", "country:UKR/GOV", "asserted", None) in coded(nlp, "The Kremlin accused Kyiv of sabotage.")
+
+
+def test_targets_hanging_off_objects(nlp):
+    assert ("person:wang-yi", "042", "country:IRN") in {e[:3] for e in coded(nlp, "The Chinese foreign minister embarked on a mission to Tehran.")}
+    assert ("country:RUS/MIL", "191", "country:UKR") in {e[:3] for e in coded(nlp, "Russian forces are blockading the road into Mariupol.")}
+    # The parser made Rheinmetall the subject of `to build`, leaving `with` without its object.
+    assert ("country:FRA", "061", "org:rheinmetall") in {e[:3] for e in coded(nlp, "Paris has signed contracts with arms maker Rheinmetall to build tanks.")}
+    assert ("country:CHN", "111", "country:JPN") in {e[:3] for e in coded(nlp, "China questioned Japan's decision to release the water.")}
+
+
+def test_a_place_of_the_actors_own_country_stays_the_place(nlp):
+    assert ("country:UKR/MIL", "194", "region:crimea") in {e[:3] for e in coded(nlp, "Ukrainian forces shelled Crimea.")}
+
+
+def test_patterns_with_prepositional_objects_and_infinitives(nlp):
+    assert ("country:BLR", "0355", "org:osce") in {e[:3] for e in coded(nlp, "Belarus agreed to OSCE involvement in the talks.")}
+    assert ("country:IRN", "020", "country:USA/GOV") in {e[:3] for e in coded(nlp, "Tehran asked Washington to lift the sanctions.")}
+    assert coded(nlp, "Asked about the comments, the minister said nothing.") == []
+    assert ("country:RUS", "190", "country:UKR") in {e[:3] for e in coded(nlp, "Israel says Russia is conducting strikes in Odesa.")}
+    assert ("person:antony-blinken", "040", "org:ukraine-defense-contact-group") in {
+        e[:3] for e in coded(nlp, "Blinken spoke at a meeting of the Ramstein group.")
+    }
+
+
+def test_gerunds_share_their_verbs_mode(nlp):
+    assert {e[3] for e in coded(nlp, "Kosovo declared independence in 2008 without consulting Serbia.") if e[1] == "040"} == {"negated"}
+    assert {e[3] for e in coded(nlp, "The UN chief should have gone to Kyiv before flying to Moscow.")} == {"hypothetical"}
+
+
+def test_recognition_needs_a_counterpart(nlp):
+    assert [e for e in coded(nlp, "Russia has recognized the republics.") if e[1] == "054"] == []
+
+
+def test_denials(nlp):
+    # A plainly negated attack of one's own side, said under a reporting verb, is the speaker's denial.
+    events = coded(nlp, "President Lukashenko insists Belarus is not planning to attack Ukraine.")
+    assert ("person:alexander-lukashenko", "016", None, "asserted", None) in events
+    assert "016" not in {e[1] for e in coded(nlp, "Zelensky said Ukraine will not attack Russia.")}
+    # A denial with no target answers the claim of its sentence.
+    events = coded(nlp, "Kyiv says Russia is shelling Odesa, a charge Moscow denies.")
+    assert ("country:RUS/GOV", "016", "country:UKR/GOV", "asserted", None) in events
