@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
 from newsevents.dates import event_date
-from newsevents.entities import Entity, EntityMention, default_country_entities, is_stance_prefixed
+from newsevents.entities import MOTION_WORDS, Entity, EntityMention, default_country_entities, is_stance_prefixed
 from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
 
@@ -58,6 +58,7 @@ PEOPLE_NOUNS = frozenset(
 )
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that")
+PARENTHESIS_DASHES = ("-", "–", "—")
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
 FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")  # wo: won't
@@ -84,6 +85,8 @@ CONSULT_ROOT = "04"
 # Interactions that need a counterpart to be coded: meetings, calls, visits (04), recognition (054).
 COUNTERPART_CODES = (CONSULT_ROOT, "054")
 DENIAL_CODE = "016"
+INTENT_ROOT = "03"
+CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
 DENIABLE_ROOTS = frozenset(range(13, 21))
 VISIT_CODE = "042"
@@ -333,7 +336,12 @@ def governing_clause(trigger: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    """`was shelled by`, or a participle describing a noun (`a ceasefire upheld by peacekeepers`); not the
+    perfect of a relative clause (`Iran, which has denied the charge`)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    reduced_relative = not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and reduced_relative
 
 
 def passive_agents(verb: Token) -> list[Token]:
@@ -349,6 +357,16 @@ def passive_agents(verb: Token) -> list[Token]:
     return agents
 
 
+def closes_before(relative: Token, verb: Token) -> bool:
+    """Whether the dash or bracket opening a relative clause (`Ukraine - which was ...`) is closed before
+    `verb`, so that the verb stands outside the relative clause."""
+    if relative.i == 0 or relative.i > verb.i:
+        return False
+    opener = relative.nbor(-1).text
+    closers = {"(": (")",)}.get(opener, PARENTHESIS_DASHES if opener in PARENTHESIS_DASHES else ())
+    return any(t.text in closers for t in relative.doc[relative.i + 1 : verb.i])
+
+
 def subject_heads(clause: Token) -> list[Token]:
     """Who performs a clause's action: its subject, the `by` agent of a passive, or, for a clause with
     no subject of its own, the governing clause's object (`urged the West to stop`) or subject."""
@@ -358,8 +376,19 @@ def subject_heads(clause: Token) -> list[Token]:
             return passive_agents(token)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            relative = subjects[0] if subjects[0].lower_ in RELATIVE_PRONOUNS else None
+            if relative is not None and token.i != clause.i and closes_before(relative, clause):
+                # `Putin regards Ukraine - which was part of the Soviet Union - as a red line and has called
+                # on ...`: the parser hung the verb after the parenthesis on the relative clause inside it;
+                # it belongs to the clause outside, which the relative clause's antecedent is part of.
+                token = token.head.head if token.dep_ == "relcl" else token.head
+                continue
+            if relative is not None and token.dep_ == "relcl":
                 return [token.head]
+            if relative is not None and token.i != clause.i and token.dep_ in ("ccomp", "parataxis"):
+                # The same relative clause taken for a complement: the verb hung on it is the main clause's.
+                token = token.head
+                continue
             return subjects
         if token.dep_ == "relcl":
             return [token.head]
@@ -389,7 +418,32 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         if owners:
             return actors_of(owners, index, sentence_index)
         return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
-    return actors_of(subject_heads(trigger), index, sentence_index)
+    actors = actors_of(subject_heads(trigger), index, sentence_index)
+    head = trigger.head
+    if not actors and trigger.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
+        # `He said operations had ended and denied that ...`: when the clause the act is coordinated with has
+        # no actor for subject, the act is the speaker's, coordinated with the reporting verb.
+        actors = actors_of(subject_heads(head.head), index, sentence_index)
+    return actors
+
+
+def borrowed_targets(
+    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: frozenset[str]
+) -> list[EntityMention]:
+    """Targets of an act that names none itself. A promise's target is that of the act promised
+    (`committed to supporting Ukraine's resistance`); an act done on a trip is done to the host (`flew to
+    NATO headquarters to commit support`)."""
+    if pattern.event_code.startswith(INTENT_ROOT):
+        complements = [c for c in trigger.children if c.dep_ == "xcomp"]
+        complements += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+        for complement in complements:
+            found = target_actors(complement, index, sentence_index, actors)
+            if found:
+                return found
+    is_purpose = trigger.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if is_purpose and trigger.head.lemma_.lower() in MOTION_WORDS:
+        return target_actors(trigger.head, index, sentence_index, actors)
+    return []
 
 
 def preposition_objects(prep: Token) -> list[Token]:
@@ -644,6 +698,7 @@ def code_document(
     index = MentionIndex(mentions)
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
+    previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
     for sentence_index, sentence in enumerate(doc.sents):
         tone: float | None = None  # scored once, and only for sentences that report something
         reports: list[EventMention] = []
@@ -654,7 +709,9 @@ def code_document(
                 continue
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]
-            named_targets = target_actors(trigger, index, sentence_index, frozenset(a.entity.entity_id for a in acting))
+            actor_ids = frozenset(a.entity.entity_id for a in acting)
+            named_targets = target_actors(trigger, index, sentence_index, actor_ids)
+            named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
             if sources and tone is None:
                 tone = sentence_tone(sentence.text)
@@ -666,10 +723,10 @@ def code_document(
             is_lead = sentence_index < LEAD_SENTENCES
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
+                # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
                 targets = [target_as_actor(t, actor1, country_entities) for t in named_targets]
+                targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
-                    if actor2 is not None and same_side(actor2.entity.entity_id, actor1.entity.entity_id):
-                        continue
                     if actor2 is None and needs_counterpart(pattern.event_code):
                         continue  # a meeting, call, visit or recognition with no counterpart named is not codable
                     reports.append(
@@ -699,8 +756,18 @@ def code_document(
                     for report in reports
                     if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
                 ]
-        coded += answer_claims(reports + denials)
+        answering = {t.idx for t in sentence if denies_a_claim(t)}
+        coded += answer_claims(reports + denials, answering, previous_claimants)
+        previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]
     return coded
+
+
+def denies_a_claim(token: Token) -> bool:
+    """`a charge Baku denies`, `Moscow denied the accusation`: a denial whose object is a claim."""
+    if token.lemma_.lower() != "deny":
+        return False
+    claims = [token.head] if token.dep_ in ("relcl", "acl") else [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
 
 
 def same_side(entity_id: str, other_id: str) -> bool:
@@ -749,13 +816,16 @@ def denial_by(reporter: EntityMention, speaker: Token, report: EventMention, sen
     )
 
 
-def answer_claims(reports: list[EventMention]) -> list[EventMention]:
-    """A denial that names no target answers the claim reported in its sentence: `Armenia says Azerbaijan is
-    blockading the road, a charge Baku denies` -> Azerbaijan denies (016) to Armenia."""
-    claimants = [r.reported_by for r in reports if r.reported_by is not None]
+def answer_claims(
+    reports: list[EventMention], answering: set[int], previous_claimants: list[EntityMention]
+) -> list[EventMention]:
+    """A denial of a charge that names no target answers the claim reported in its sentence or the one
+    before: `Armenia says Azerbaijan is blockading the road, a charge Baku denies` -> Azerbaijan denies
+    (016) to Armenia. `answering` holds the offsets of the denials whose object is a claim."""
+    claimants = [r.reported_by for r in reports if r.reported_by is not None] + previous_claimants
     answered = []
     for report in reports:
-        if report.event_code.startswith(DENIAL_CODE) and report.actor2 is None:
+        if report.event_code.startswith(DENIAL_CODE) and report.actor2 is None and report.action_start_char in answering:
             claimant = next((c for c in claimants if not same_country(c.entity, report.actor1.entity)), None)
             if claimant is not None:
                 report = replace(report, actor2=claimant, confidence=min(100, report.confidence + 20))

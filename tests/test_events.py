@@ -198,3 +198,27 @@ def test_denials(nlp):
     # A denial with no target answers the claim of its sentence.
     events = coded(nlp, "Kyiv says Russia is shelling Odesa, a charge Moscow denies.")
     assert ("country:RUS/GOV", "016", "country:UKR/GOV", "asserted", None) in events
+
+
+def test_a_denial_answers_the_claim_before_it(nlp):
+    events = coded(nlp, "Kyiv says Russia is shelling Odesa. Moscow denied the accusation.")
+    assert ("country:RUS/GOV", "016", "country:UKR/GOV", "asserted", None) in events
+    # Denying a state of affairs is not answering the claim of the sentence.
+    events = coded(nlp, "Putin denied that the corridors were closed (Ukraine says Russia is shelling Odesa).")
+    assert ("person:vladimir-putin", "016", None) in {e[:3] for e in events}
+
+
+def test_verbs_coordinated_with_a_reported_clause_or_a_parenthesis(nlp):
+    events = coded(nlp, "Putin brushed that aside. He said military operations there had ended and denied that the corridors were closed.")
+    assert ("person:vladimir-putin", "016") in {e[:2] for e in events}
+    events = coded(nlp, "President Xi regards Taiwan - which was part of China until 1895 - as a red line and has called on the US to stop arms sales.")
+    assert ("person:xi-jinping", "020", "country:USA") in {e[:3] for e in events}
+    # Inside the relative clause, the antecedent acts; a perfect relative clause is not a passive.
+    events = coded(nlp, "Iran, which has denied the charge and attacked Iraq, said nothing.")
+    assert ("country:IRN", "190", "country:IRQ") in {e[:3] for e in events}
+
+
+def test_borrowed_targets(nlp):
+    assert ("person:lloyd-austin", "030", "country:UKR") in {e[:3] for e in coded(nlp, "Lloyd Austin committed to supporting Ukraine's army.")}
+    events = coded(nlp, "Olaf Scholz flew to Kyiv yesterday to pledge further support to the army.")
+    assert ("person:olaf-scholz", "033", "country:UKR") in {e[:3] for e in events}
