@@ -58,6 +58,7 @@ PEOPLE_NOUNS = frozenset(
 )
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 PARENTHESIS_DASHES = ("-", "–", "—")
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
@@ -593,17 +594,34 @@ def modality_of(clause: Token, sentence: Span) -> str:
     if sentence.text.rstrip().endswith("?"):
         return "question"
     chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
+    glued = next((i for i, verb in enumerate(chain) if is_separate_clause(verb)), None)
+    chain = chain if glued is None else chain[: glued + 1]
     children = [c for verb in chain for c in verb.children]
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "hypothetical"
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
         return "hypothetical"
-    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in chain):
+    # An intention governs the acts that are its complements (`wants to attack and occupy Kyiv`), not a
+    # clause coordinated with it (`Zelensky wants more tanks and Austin pledged support`).
+    governors = [verb for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS]
+    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in [clause, *governors]):
         return "future"
-    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in chain[1:]):
+    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in governors):
         return "future"
     return "asserted"
+
+
+def is_separate_clause(verb: Token) -> bool:
+    """A finite verb with its own subject that the parser coordinated with a non-finite one: in unpunctuated
+    speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
+    Mr Austin committed to ...`) it starts a sentence of its own, with its own tense and modality."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in FINITE_TAGS
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and verb.head.tag_ not in FINITE_TAGS + ("MD",)
+    )
 
 
 def reporting_verb(clause: Token) -> Token | None:

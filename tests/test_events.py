@@ -222,3 +222,32 @@ def test_borrowed_targets(nlp):
     assert ("person:lloyd-austin", "030", "country:UKR") in {e[:3] for e in coded(nlp, "Lloyd Austin committed to supporting Ukraine's army.")}
     events = coded(nlp, "Olaf Scholz flew to Kyiv yesterday to pledge further support to the army.")
     assert ("person:olaf-scholz", "033", "country:UKR") in {e[:3] for e in events}
+
+
+def test_a_clause_of_its_own_keeps_its_own_mode(nlp):
+    # Coordinated with an intention, not governed by it.
+    events = coded(nlp, "Zelensky wants Russia to be weaker and Lloyd Austin pledged to support Ukraine's army.")
+    assert ("person:lloyd-austin", "030", "country:UKR", "asserted", None) in events
+    assert {e[3] for e in coded(nlp, "Russia wants to attack and occupy Kyiv.")} == {"future"}
+    # A condition still covers a coordinated clause of the same tense.
+    events = coded(nlp, "If Russia attacked Poland and NATO attacked Russia, Europe would suffer.")
+    assert {e[3] for e in events} == {"hypothetical"}
+
+
+def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
+    # Unpunctuated speech, as the parser reads `he wants Russia to be weaker Austin pledged tanks`: the
+    # pledge hangs on `be` as a conjunct, but it has its own subject and tense; `wants` does not govern it.
+    from spacy.tokens import Doc
+
+    from newsevents.events import is_separate_clause, modality_of
+
+    words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "pledged", "tanks"]
+    heads = [1, 1, 4, 4, 1, 4, 7, 4, 7]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "nsubj", "conj", "dobj"]
+    tags = ["PRP", "VBZ", "NNP", "TO", "VB", "JJR", "NNP", "VBD", "NNS"]
+    pos = ["PRON", "VERB", "PROPN", "PART", "AUX", "ADJ", "PROPN", "VERB", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 8)
+    pledged = doc[7]
+    assert is_separate_clause(pledged)
+    assert modality_of(pledged, doc[:]) == "asserted"
+    assert not is_separate_clause(doc[4])
