@@ -83,10 +83,11 @@ GOVERNMENT_ROLE = "GOV"
 # In the verb dictionary's preposition column: the verb takes a to-infinitive (`ask someone to act`).
 INFINITIVE_COMPLEMENT = "to-infinitive"
 CONSULT_ROOT = "04"
-# Interactions that need a counterpart to be coded: meetings, calls, visits (04), recognition (054).
-COUNTERPART_CODES = (CONSULT_ROOT, "054")
-DENIAL_CODE = "016"
 INTENT_ROOT = "03"
+# Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
+# meetings, calls, visits (04), recognition (054).
+COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
+DENIAL_CODE = "016"
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
 DENIABLE_ROOTS = frozenset(range(13, 21))
@@ -321,9 +322,24 @@ def actors_of(
     for head in heads:
         for token in coordinated(head, targets):
             mention = actor_of_phrase(token, index, sentence_index, exclude)
-            if mention is not None and all(m.entity.entity_id != mention.entity.entity_id for m in found):
-                found.append(mention)
+            listed = unpunctuated_list(token, mention, index) if mention is not None else []
+            for item in [*listed, mention]:
+                if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
+                    found.append(item)
     return found
+
+
+def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
+    """Countries the parser took for modifiers of a country, in a list written without commas (speech
+    transcripts: `praised the UK Germany and Canada`): each is an actor of its own."""
+    if mention.entity.feature_type != "country":
+        return []
+    listed = []
+    for child in token.children:
+        item = index.by_token.get(child.i)
+        if child.dep_ == "compound" and item is not None and item is not mention and item.entity.feature_type == "country":
+            listed.append(item)
+    return listed
 
 
 def governing_clause(trigger: Token) -> Token:

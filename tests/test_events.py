@@ -251,3 +251,13 @@ def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
     assert is_separate_clause(pledged)
     assert modality_of(pledged, doc[:]) == "asserted"
     assert not is_separate_clause(doc[4])
+
+
+def test_countries_listed_without_commas(nlp):
+    events = coded(nlp, "Austin praised the UK Germany and Canada.")
+    assert {e[2] for e in events if e[1] == "051"} == {"country:GBR", "country:DEU", "country:CAN"}
+
+
+def test_a_promise_needs_someone_it_is_made_to(nlp):
+    assert [e for e in coded(nlp, "Sweden has pledged armoured vehicles.") if e[1].startswith("03")] == []
+    assert ("country:SWE", "0332", "country:UKR") in {e[:3] for e in coded(nlp, "Sweden has pledged armoured vehicles to Ukraine.")}
