@@ -84,6 +84,7 @@ GOVERNMENT_ROLE = "GOV"
 INFINITIVE_COMPLEMENT = "to-infinitive"
 CONSULT_ROOT = "04"
 INTENT_ROOT = "03"
+THREAT_ROOT = "13"
 # Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
 # meetings, calls, visits (04), recognition (054).
 COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
@@ -448,7 +449,8 @@ def borrowed_targets(
     trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: frozenset[str]
 ) -> list[EntityMention]:
     """Targets of an act that names none itself. A promise's target is that of the act promised
-    (`committed to supporting Ukraine's resistance`); an act done on a trip is done to the host (`flew to
+    (`committed to supporting Ukraine's resistance`); a warning's, whom its consequences are for (`warned
+    of an impact on its relationship with Japan`); an act done on a trip is done to the host (`flew to
     NATO headquarters to commit support`)."""
     if pattern.event_code.startswith(INTENT_ROOT):
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
@@ -457,6 +459,13 @@ def borrowed_targets(
             found = target_actors(complement, index, sentence_index, actors)
             if found:
                 return found
+    if pattern.event_code.startswith(THREAT_ROOT):
+        # `warned of an unspecified impact on its relationship with Japan`: who the consequence is for.
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "about")):
+            for token in (t for pobj in preposition_objects(prep) for t in pobj.subtree):
+                mention = index.by_token.get(token.i)
+                if mention is not None and mention.entity.entity_id not in actors:
+                    return [mention]
     is_purpose = trigger.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if is_purpose and trigger.head.lemma_.lower() in MOTION_WORDS:
         return target_actors(trigger.head, index, sentence_index, actors)

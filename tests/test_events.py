@@ -261,3 +261,13 @@ def test_countries_listed_without_commas(nlp):
 def test_a_promise_needs_someone_it_is_made_to(nlp):
     assert [e for e in coded(nlp, "Sweden has pledged armoured vehicles.") if e[1].startswith("03")] == []
     assert ("country:SWE", "0332", "country:UKR") in {e[:3] for e in coded(nlp, "Sweden has pledged armoured vehicles to Ukraine.")}
+
+
+def test_a_warning_is_to_whom_its_consequences_are_for(nlp):
+    events = coded(nlp, "This prompted Beijing to warn of an unspecified impact on its relationship with Canada.")
+    assert ("130", "country:CAN") in {(e[1], e[2]) for e in events}
+
+
+def test_office_titles_in_the_possessive(nlp):
+    events = coded(nlp, "The British foreign secretary had a tense meeting with Russia's top diplomat on Monday.")
+    assert ("person:david-cameron", "040", "person:sergey-lavrov") in {e[:3] for e in events}
