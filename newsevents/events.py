@@ -234,12 +234,59 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
 class MentionIndex:
     """Entity mentions of a document, looked up by token."""
 
-    def __init__(self, mentions: Iterable[EntityMention]):
+    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None):
         self.mentions = list(mentions)
         self.by_token: dict[int, EntityMention] = {}
         for mention in self.mentions:
             for i in range(mention.start_token, mention.end_token):
                 self.by_token[i] = mention
+        self.titled = self.titled_people(doc) if doc is not None else {}
+
+    def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
+        """The country named by a noun's modifiers (`Azeri counterpart`)."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i:
+                mention = self.by_token.get(child.i)
+                if mention is not None and mention is not skip and mention.entity.feature_type == "country":
+                    return mention
+        return None
+
+    def titled_people(self, doc: Doc) -> dict[tuple[str, str], Entity]:
+        """People a document names with a nationality and an office before the name (`Azeri counterpart
+        Ilham Aliyev`), by (country, office): the same words without the name elsewhere in the document
+        (`Putin holds talks with Azeri counterpart`) are that person. Offices held by two people are left out."""
+        found: dict[tuple[str, str], set[Entity]] = defaultdict(set)
+        for mention in self.mentions:
+            if mention.entity.entity_type != "PERSON" or not mention.entity.is_resolved:
+                continue
+            root = doc[mention.start_token : mention.end_token].root
+            for title in (c for c in root.children if c.i < mention.start_token and c.dep_ in ("compound", "amod", "nmod")):
+                nationality = self.nationality_of(title, mention)
+                if title.lemma_.lower() in AGENT_NOUNS and title.tag_ == "NN" and nationality is not None:
+                    found[(nationality.entity.entity_id, title.lemma_.lower())].add(mention.entity)
+        return {key: next(iter(people)) for key, people in found.items() if len(people) == 1}
+
+    def titled_person(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev)."""
+        if not self.titled or noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
+            return None
+        nationality = self.nationality_of(noun)
+        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower())) if nationality else None
+        if person is None:
+            return None
+        start = min(nationality.start_token, noun.i)
+        span = noun.doc[start : noun.i + 1]
+        return EntityMention(
+            sentence_index=sentence_index,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            start_token=span.start,
+            end_token=span.end,
+            surface_text=span.text,
+            ner_label="PERSON",
+            resolution_method="document",
+            entity=person,
+        )
 
     def previous_person(
         self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
@@ -287,6 +334,9 @@ def actor_of_phrase(
 ) -> EntityMention | None:
     if head.lower_ in PERSONAL_PRONOUNS:
         return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
+    titled = index.titled_person(head, sentence_index)
+    if titled is not None and titled.entity.entity_id not in exclude:
+        return titled
     for token in phrase_tokens(head):
         mention = index.by_token.get(token.i)
         # `pro-Russian separatists` are not Russia; an actor is not its own target.
@@ -738,7 +788,7 @@ def code_document(
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions, doc)
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
     previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before

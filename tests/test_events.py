@@ -271,3 +271,9 @@ def test_a_warning_is_to_whom_its_consequences_are_for(nlp):
 def test_office_titles_in_the_possessive(nlp):
     events = coded(nlp, "The British foreign secretary had a tense meeting with Russia's top diplomat on Monday.")
     assert ("person:david-cameron", "040", "person:sergey-lavrov") in {e[:3] for e in events}
+
+
+def test_an_office_named_elsewhere_in_the_document(nlp):
+    events = coded(nlp, "Xi holds talks with Russian counterpart. Chinese President Xi Jinping talked to Russian counterpart Vladimir Putin on Monday.")
+    assert ("person:xi-jinping", "046", "person:vladimir-putin") in {e[:3] for e in events}
+    assert "country:RUS" not in {e[2] for e in events}
