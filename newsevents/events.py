@@ -34,7 +34,12 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
-OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards", "into", "with")
+OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards", "into")
+# Objects whose `with` names the other party (`signed contracts with Rheinmetall`); elsewhere `with` is an
+# instrument or company (`sent tanks with Polish crews`).
+DEALING_NOUNS = frozenset(
+    "contract agreement deal treaty accord pact memorandum talk negotiation relation tie meeting call consultation".split()
+)
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
 # Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
@@ -560,7 +565,8 @@ def target_actors(
     prepositional_objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for token in (t for obj in objects + prepositional_objects for t in phrase_tokens(obj)):
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS:
+            with_party = prep.lower_ == "with" and token.lemma_.lower() in DEALING_NOUNS
+            if prep.dep_ == "prep" and (prep.lower_ in OBJECT_TARGET_PREPOSITIONS or with_party):
                 found = actors_of(preposition_objects(prep), index, sentence_index, targets=True, exclude=actors)
                 if found:
                     return found
