@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
 from newsevents.dates import event_date
-from newsevents.entities import Entity, EntityMention, default_country_entities, is_stance_prefixed
+from newsevents.entities import MOTION_WORDS, Entity, EntityMention, default_country_entities, is_stance_prefixed
 from newsevents.reference import load_cameo_codes, read_reference_csv
 from newsevents.tone import sentence_tone
 
@@ -34,9 +34,16 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
-OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards")
+OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards", "into")
+# Objects whose `with` names the other party (`signed contracts with Rheinmetall`); elsewhere `with` is an
+# instrument or company (`sent tanks with Polish crews`).
+DEALING_NOUNS = frozenset(
+    "contract agreement deal treaty accord pact memorandum talk negotiation relation tie meeting call consultation".split()
+)
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
+# Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
+SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "without", "through", "upon")
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
 # and collectives that act for their members (`a formation of Russian aircraft`).
 AGENT_NOUNS = frozenset(
@@ -48,11 +55,19 @@ AGENT_NOUNS = frozenset(
     aircraft warship warships unit units side formation group convoy column squadron fleet battalion battalions
     brigade brigades regiment division contingent crew patrol flotilla""".split()
 )
+NOUN_PHRASE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+# People defined by their relation to someone: `Putin's critics` are not Putin, as a target or as an actor.
+PEOPLE_NOUNS = frozenset(
+    """critic opponent ally friend enemy rival supporter victim family relative neighbour neighbor people citizen
+    partner wife husband son daughter""".split()
+)
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+PARENTHESIS_DASHES = ("-", "–", "—")
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
-HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must")
-FUTURE_AUXILIARIES = ("will", "shall", "'ll")
+HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
+FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")  # wo: won't
 INTENTION_VERBS = frozenset(
     "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
 )
@@ -62,12 +77,26 @@ REPORTING_VERBS = frozenset(
 )
 # Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
+# `declared independence without consulting Serbia`: the consultation did not happen.
+NEGATING_PREPOSITIONS = ("without",)
 COMPLEMENT_DEPS = ("xcomp", "pcomp", "ccomp")
 # Interactions whose two sides play the same part: A meets B is B meets A.
 SYMMETRIC_ROOTS = frozenset(("04",))
 SYMMETRIC_EVENT_CODES = frozenset(("060", "061"))
 PLACE_FEATURES = ("city", "region", "country")
+GOVERNMENT_ROLE = "GOV"
+# In the verb dictionary's preposition column: the verb takes a to-infinitive (`ask someone to act`).
+INFINITIVE_COMPLEMENT = "to-infinitive"
 CONSULT_ROOT = "04"
+INTENT_ROOT = "03"
+THREAT_ROOT = "13"
+# Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
+# meetings, calls, visits (04), recognition (054).
+COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
+DENIAL_CODE = "016"
+CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
+# Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
+DENIABLE_ROOTS = frozenset(range(13, 21))
 VISIT_CODE = "042"
 MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
@@ -141,7 +170,7 @@ def cached_verb_patterns(reference_dir: Path, version: tuple) -> dict[tuple[str,
 
 def object_lemmas(trigger: Token) -> set[str]:
     """Lemmas of the trigger's objects, with the nouns of `of` phrases (`the supply of tanks`)."""
-    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
     if trigger.pos_ == "NOUN":
         heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     lemmas: set[str] = set()
@@ -154,13 +183,49 @@ def object_lemmas(trigger: Token) -> set[str]:
     return lemmas
 
 
+def passive_patients(verb: Token) -> list[Token]:
+    """What a passive verb is done to: its passive subject (`tanks were sent`), or the noun a participle
+    describes (`a ceasefire upheld by peacekeepers`)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+        patients.append(verb.head)
+    return patients
+
+
+def has_infinitive_complement(trigger: Token) -> bool:
+    """`asked Putin to take`, `urged the West to stop`: a to-infinitive complement."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.children
+    )
+
+
+def preposition_object_lemmas(trigger: Token, preposition: str) -> set[str]:
+    """Lemmas of the objects of the trigger's preposition (`agreed to UN involvement` -> involvement)."""
+    lemmas: set[str] = set()
+    for prep in trigger.children:
+        if prep.dep_ in ("prep", "prt", "agent") and prep.lower_ == preposition:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                lemmas.update(t.lemma_.lower() for t in (pobj, *pobj.conjuncts))
+    return lemmas
+
+
 def pattern_matches(pattern: VerbPattern, trigger: Token) -> bool:
     children = list(trigger.children)
     if pattern.particle and pattern.particle not in {c.lower_ for c in children if c.dep_ in ("prt", "prep")}:
         return False
-    if pattern.preposition and pattern.preposition not in {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent")}:
+    if pattern.preposition == INFINITIVE_COMPLEMENT:
+        if not has_infinitive_complement(trigger):
+            return False
+    elif pattern.preposition and pattern.preposition not in {c.lower_ for c in children if c.dep_ in ("prep", "prt", "agent")}:
         return False
-    return not pattern.objects or bool(pattern.objects & object_lemmas(trigger))
+    if not pattern.objects:
+        return True
+    lemmas = object_lemmas(trigger)
+    if pattern.preposition and pattern.preposition != INFINITIVE_COMPLEMENT:
+        lemmas |= preposition_object_lemmas(trigger, pattern.preposition)
+    return bool(pattern.objects & lemmas)
 
 
 def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPattern, ...]]) -> VerbPattern | None:
@@ -174,21 +239,72 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
 class MentionIndex:
     """Entity mentions of a document, looked up by token."""
 
-    def __init__(self, mentions: Iterable[EntityMention]):
+    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None):
         self.mentions = list(mentions)
         self.by_token: dict[int, EntityMention] = {}
         for mention in self.mentions:
             for i in range(mention.start_token, mention.end_token):
                 self.by_token[i] = mention
+        self.titled = self.titled_people(doc) if doc is not None else {}
 
-    def previous_person(self, token: Token, lookback_sentences: int, sentence_index: int) -> EntityMention | None:
-        """The last person mentioned before `token`, within a few sentences: a simple antecedent for `he`."""
+    def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
+        """The country named by a noun's modifiers (`Azeri counterpart`)."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i:
+                mention = self.by_token.get(child.i)
+                if mention is not None and mention is not skip and mention.entity.feature_type == "country":
+                    return mention
+        return None
+
+    def titled_people(self, doc: Doc) -> dict[tuple[str, str], Entity]:
+        """People a document names with a nationality and an office before the name (`Azeri counterpart
+        Ilham Aliyev`), by (country, office): the same words without the name elsewhere in the document
+        (`Putin holds talks with Azeri counterpart`) are that person. Offices held by two people are left out."""
+        found: dict[tuple[str, str], set[Entity]] = defaultdict(set)
+        for mention in self.mentions:
+            if mention.entity.entity_type != "PERSON" or not mention.entity.is_resolved:
+                continue
+            root = doc[mention.start_token : mention.end_token].root
+            for title in (c for c in root.children if c.i < mention.start_token and c.dep_ in ("compound", "amod", "nmod")):
+                nationality = self.nationality_of(title, mention)
+                if title.lemma_.lower() in AGENT_NOUNS and title.tag_ == "NN" and nationality is not None:
+                    found[(nationality.entity.entity_id, title.lemma_.lower())].add(mention.entity)
+        return {key: next(iter(people)) for key, people in found.items() if len(people) == 1}
+
+    def titled_person(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev)."""
+        if not self.titled or noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
+            return None
+        nationality = self.nationality_of(noun)
+        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower())) if nationality else None
+        if person is None:
+            return None
+        start = min(nationality.start_token, noun.i)
+        span = noun.doc[start : noun.i + 1]
+        return EntityMention(
+            sentence_index=sentence_index,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            start_token=span.start,
+            end_token=span.end,
+            surface_text=span.text,
+            ner_label="PERSON",
+            resolution_method="document",
+            entity=person,
+        )
+
+    def previous_person(
+        self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
+    ) -> EntityMention | None:
+        """The last person mentioned before `token`, within a few sentences: a simple antecedent for `he`.
+        `exclude` names entities the pronoun cannot be: `Putin challenged him` is not Putin challenging himself."""
         people = [
             m
             for m in self.mentions
             if m.end_token <= token.i
             and m.entity.entity_type == "PERSON"
             and m.entity.is_resolved
+            and m.entity.entity_id not in exclude
             and sentence_index - m.sentence_index <= lookback_sentences
         ]
         return people[-1] if people else None
@@ -218,13 +334,20 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def actor_of_phrase(head: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
+def actor_of_phrase(
+    head: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str] = frozenset()
+) -> EntityMention | None:
     if head.lower_ in PERSONAL_PRONOUNS:
-        return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index)
+        return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
+    titled = index.titled_person(head, sentence_index)
+    if titled is not None and titled.entity.entity_id not in exclude:
+        return titled
     for token in phrase_tokens(head):
         mention = index.by_token.get(token.i)
-        # `pro-Russian separatists` are not Russia.
-        if mention is not None and not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
+        # `pro-Russian separatists` are not Russia; an actor is not its own target.
+        if mention is None or mention.entity.entity_id in exclude:
+            continue
+        if not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
             return mention
     return None
 
@@ -243,14 +366,36 @@ def opens_clause(token: Token) -> bool:
     return following is not None and following.pos_ in ("AUX", "VERB")
 
 
-def actors_of(heads: Iterable[Token], index: MentionIndex, sentence_index: int, targets: bool = False) -> list[EntityMention]:
+def actors_of(
+    heads: Iterable[Token],
+    index: MentionIndex,
+    sentence_index: int,
+    targets: bool = False,
+    exclude: frozenset[str] = frozenset(),
+) -> list[EntityMention]:
+    """The entities the phrases name; `exclude` is what a pronoun among them cannot refer to."""
     found: list[EntityMention] = []
     for head in heads:
         for token in coordinated(head, targets):
-            mention = actor_of_phrase(token, index, sentence_index)
-            if mention is not None and all(m.entity.entity_id != mention.entity.entity_id for m in found):
-                found.append(mention)
+            mention = actor_of_phrase(token, index, sentence_index, exclude)
+            listed = unpunctuated_list(token, mention, index) if mention is not None else []
+            for item in [*listed, mention]:
+                if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
+                    found.append(item)
     return found
+
+
+def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
+    """Countries the parser took for modifiers of a country, in a list written without commas (speech
+    transcripts: `praised the UK Germany and Canada`): each is an actor of its own."""
+    if mention.entity.feature_type != "country":
+        return []
+    listed = []
+    for child in token.children:
+        item = index.by_token.get(child.i)
+        if child.dep_ == "compound" and item is not None and item is not mention and item.entity.feature_type == "country":
+            listed.append(item)
+    return listed
 
 
 def governing_clause(trigger: Token) -> Token:
@@ -264,7 +409,35 @@ def governing_clause(trigger: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    """`was shelled by`, or a participle describing a noun (`a ceasefire upheld by peacekeepers`); not the
+    perfect of a relative clause (`Iran, which has denied the charge`)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    reduced_relative = not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and reduced_relative
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The `by` phrase of a passive, also where the parser hung it on the noun before it (`trapped in a
+    factory by Russian forces`)."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return agents
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            agents += [p for c in pobj.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    agents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return agents
+
+
+def closes_before(relative: Token, verb: Token) -> bool:
+    """Whether the dash or bracket opening a relative clause (`Ukraine - which was ...`) is closed before
+    `verb`, so that the verb stands outside the relative clause."""
+    if relative.i == 0 or relative.i > verb.i:
+        return False
+    opener = relative.nbor(-1).text
+    closers = {"(": (")",)}.get(opener, PARENTHESIS_DASHES if opener in PARENTHESIS_DASHES else ())
+    return any(t.text in closers for t in relative.doc[relative.i + 1 : verb.i])
 
 
 def subject_heads(clause: Token) -> list[Token]:
@@ -273,14 +446,35 @@ def subject_heads(clause: Token) -> list[Token]:
     token = clause
     for _ in range(4):
         if is_passive(token):
-            return [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return passive_agents(token)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            relative = subjects[0] if subjects[0].lower_ in RELATIVE_PRONOUNS else None
+            if relative is not None and token.i != clause.i and closes_before(relative, clause):
+                # `Putin regards Ukraine - which was part of the Soviet Union - as a red line and has called
+                # on ...`: the parser hung the verb after the parenthesis on the relative clause inside it;
+                # it belongs to the clause outside, which the relative clause's antecedent is part of.
+                token = token.head.head if token.dep_ == "relcl" else token.head
+                continue
+            if relative is not None and token.dep_ == "relcl":
                 return [token.head]
+            if relative is not None and token.i != clause.i and token.dep_ in ("ccomp", "parataxis"):
+                # The same relative clause taken for a complement: the verb hung on it is the main clause's.
+                token = token.head
+                continue
             return subjects
         if token.dep_ == "relcl":
             return [token.head]
+        if (
+            token.dep_ == "pcomp"
+            and token.head.dep_ == "prep"
+            and token.head.lower_ in SUBJECT_CONTROLLED_PREPOSITIONS
+            and token.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # `responded by annexing Crimea`, `after meeting Putin`: the subject of the verb the preposition
+            # hangs from acts (not in `accused Ukraine of shelling`, where Ukraine would be the actor).
+            token = token.head.head
+            continue
         if token.dep_ not in INHERITING_DEPS or token.head.i == token.i:
             return []
         if token.dep_ == "xcomp":
@@ -297,30 +491,91 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         if owners:
             return actors_of(owners, index, sentence_index)
         return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
-    return actors_of(subject_heads(trigger), index, sentence_index)
+    actors = actors_of(subject_heads(trigger), index, sentence_index)
+    head = trigger.head
+    if not actors and trigger.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
+        # `He said operations had ended and denied that ...`: when the clause the act is coordinated with has
+        # no actor for subject, the act is the speaker's, coordinated with the reporting verb.
+        actors = actors_of(subject_heads(head.head), index, sentence_index)
+    return actors
 
 
-def target_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
-    passive_subjects = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+def borrowed_targets(
+    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: frozenset[str]
+) -> list[EntityMention]:
+    """Targets of an act that names none itself. A promise's target is that of the act promised
+    (`committed to supporting Ukraine's resistance`); a warning's, whom its consequences are for (`warned
+    of an impact on its relationship with Japan`); an act done on a trip is done to the host (`flew to
+    NATO headquarters to commit support`)."""
+    if pattern.event_code.startswith(INTENT_ROOT):
+        complements = [c for c in trigger.children if c.dep_ == "xcomp"]
+        complements += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+        for complement in complements:
+            found = target_actors(complement, index, sentence_index, actors)
+            if found:
+                return found
+    if pattern.event_code.startswith(THREAT_ROOT):
+        # `warned of an unspecified impact on its relationship with Japan`: who the consequence is for.
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "about")):
+            for token in (t for pobj in preposition_objects(prep) for t in pobj.subtree):
+                mention = index.by_token.get(token.i)
+                if mention is not None and mention.entity.entity_id not in actors:
+                    return [mention]
+    is_purpose = trigger.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if is_purpose and trigger.head.lemma_.lower() in MOTION_WORDS:
+        return target_actors(trigger.head, index, sentence_index, actors)
+    return []
+
+
+def preposition_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition. Where the parser left it without one and made the noun phrase after it
+    the subject of the next clause (`contracts with arms maker Rheinmetall to restart production`), that
+    phrase's head."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc):
+        return objects
+    span: list[Token] = []
+    for token in prep.doc[prep.i + 1 :]:
+        if token.pos_ not in NOUN_PHRASE_POS or token.sent != prep.sent:
+            break
+        span.append(token)
+    inside = {t.i for t in span}
+    heads = [t for t in span if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN")]
+    return heads[:1] if heads and heads[0].dep_ in SUBJECT_DEPS else []
+
+
+def target_actors(
+    trigger: Token, index: MentionIndex, sentence_index: int, actors: frozenset[str] = frozenset()
+) -> list[EntityMention]:
+    """Who the act is done to. A pronoun target is never one of the `actors` (`Putin challenged him`: him is
+    not Putin; he would have been `himself`)."""
     objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
-    found = actors_of(passive_subjects + objects, index, sentence_index, targets=True)
+    found = actors_of(passive_patients(trigger) + objects, index, sentence_index, targets=True, exclude=actors)
     if found:
         return found
     for prep in trigger.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
             # `to Bulgaria and to Poland`: coordinated prepositions each bring a target.
-            objects_of_preps = [c for p in (prep, *prep.conjuncts) for c in p.children if c.dep_ == "pobj"]
-            found = actors_of(objects_of_preps, index, sentence_index, targets=True)
+            objects_of_preps = [c for p in (prep, *prep.conjuncts) for c in preposition_objects(p)]
+            found = actors_of(objects_of_preps, index, sentence_index, targets=True, exclude=actors)
             if found:
                 return found
-    # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`: the target hangs off the object.
-    for token in (t for obj in objects for t in phrase_tokens(obj)):
+    # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`, `embarked on a mission to
+    # Moscow`: the target hangs off the object, or off the object of the trigger's preposition.
+    prepositional_objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for token in (t for obj in objects + prepositional_objects for t in phrase_tokens(obj)):
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS:
-                found = actors_of([c for c in prep.children if c.dep_ == "pobj"], index, sentence_index, targets=True)
+            with_party = prep.lower_ == "with" and token.lemma_.lower() in DEALING_NOUNS
+            if prep.dep_ == "prep" and (prep.lower_ in OBJECT_TARGET_PREPOSITIONS or with_party):
+                found = actors_of(preposition_objects(prep), index, sentence_index, targets=True, exclude=actors)
                 if found:
                     return found
-    return []
+    # `questioned the UK's decision`, `bombed Ukraine's power plants`: the owner of what the act is done to.
+    owners = [
+        c for obj in objects + passive_patients(trigger) if obj.lemma_.lower() not in PEOPLE_NOUNS
+        for c in obj.children if c.dep_ == "poss"
+    ]
+    return actors_of(owners, index, sentence_index, targets=True, exclude=actors)
 
 
 def is_material(event_code: str) -> bool:
@@ -391,45 +646,96 @@ def clause_chain(trigger: Token, follow: tuple[str, ...]) -> list[Token]:
     while token.dep_ in follow and token.head.i != token.i:
         token = token.head
         chain.append(token)
+        if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX") and token.head.i != token.i:
+            # `before flying to Moscow`, `without consulting Serbia`: the gerund shares its verb's mode.
+            token = token.head
+            chain.append(token)
     return chain
 
 
 def mode_of(trigger: Token, sentence: Span) -> str:
     clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
-    # Negation reaches an act through open complements only: in `did not attack Kyiv but shelled Kharkiv`
-    # the shelling is not negated. Modality and tense are shared by coordinated verbs.
+    return "negated" if is_negated(clause) else modality_of(clause, sentence)
+
+
+def is_negated(clause: Token) -> bool:
+    """Negation reaches an act through open complements only: in `did not attack Kyiv but shelled Kharkiv`
+    the shelling is not negated."""
     complements = clause_chain(clause, COMPLEMENT_DEPS)
-    if any(c.dep_ == "neg" for verb in complements for c in verb.children):
-        return "negated"
-    if any(verb.lemma_.lower() in NEGATING_VERBS for verb in complements[1:]):
-        return "negated"
+    return (
+        any(c.dep_ == "neg" for verb in complements for c in verb.children)
+        or any(verb.lemma_.lower() in NEGATING_VERBS for verb in complements[1:])
+        or any(token.dep_ == "prep" and token.lower_ in NEGATING_PREPOSITIONS for token in complements)
+    )
+
+
+def modality_of(clause: Token, sentence: Span) -> str:
+    """Question, hypothetical, future or asserted, negation aside. Modality and tense are shared by
+    coordinated verbs."""
     if sentence.text.rstrip().endswith("?"):
         return "question"
     chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
+    glued = next((i for i, verb in enumerate(chain) if is_separate_clause(verb)), None)
+    chain = chain if glued is None else chain[: glued + 1]
     children = [c for verb in chain for c in verb.children]
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "hypothetical"
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
         return "hypothetical"
-    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in chain):
+    # An intention governs the acts that are its complements (`wants to attack and occupy Kyiv`), not a
+    # clause coordinated with it (`Zelensky wants more tanks and Austin pledged support`).
+    governors = [verb for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS]
+    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in [clause, *governors]):
         return "future"
-    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in chain[1:]):
+    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in governors):
         return "future"
     return "asserted"
+
+
+def is_separate_clause(verb: Token) -> bool:
+    """A finite verb with its own subject that the parser coordinated with a non-finite one: in unpunctuated
+    speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
+    Mr Austin committed to ...`) it starts a sentence of its own, with its own tense and modality."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in FINITE_TAGS
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and verb.head.tag_ not in FINITE_TAGS + ("MD",)
+    )
+
+
+def reporting_verb(clause: Token) -> Token | None:
+    """The reporting verb (`says`, `insists`) a clause is said under, if any."""
+    token = clause
+    for _ in range(6):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
+            return token.head
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def name_before(verb: Token, index: MentionIndex) -> EntityMention | None:
+    """The entity named right before a verb, adverbs aside (`Armenia now says`)."""
+    token = verb.nbor(-1) if verb.i > verb.sent.start else None
+    while token is not None and token.pos_ == "ADV" and token.i > token.sent.start:
+        token = token.nbor(-1)
+    return index.by_token.get(token.i) if token is not None and token.pos_ == "PROPN" else None
 
 
 def reporting_source(clause: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
     """Whose claim an action is: the subject of the reporting verb it is said under (`Ukraine says Russia
     has bombed the corridors` -> Ukraine), or the object of `according to`."""
-    token = clause
-    for _ in range(6):
-        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
-            sources = actors_of(subject_heads(token.head), index, sentence_index)
-            return sources[0] if sources else None
-        if token.head.i == token.i:
-            break
-        token = token.head
+    verb = reporting_verb(clause)
+    if verb is not None:
+        sources = actors_of(subject_heads(verb), index, sentence_index)
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # `Both sides accuse each other and Armenia now says ...`: the parser took the name right before
+            # the verb into the previous clause; it is the speaker.
+            sources = [m for m in [name_before(verb, index)] if m is not None] or sources
+        return sources[0] if sources else None
     for prep in clause.subtree:
         if prep.lower_ == "according" and prep.nbor(1).lower_ == "to":
             sources = actors_of([c for c in prep.nbor(1).children if c.dep_ == "pobj"], index, sentence_index)
@@ -458,11 +764,25 @@ def confidence_of(
 
 
 def country_of_place(mention: EntityMention, country_entities: dict[str, Entity]) -> EntityMention:
-    """A city or region as an actor stands for its country (`Moscow accuses`, `fly to Moscow`), as in CAMEO."""
+    """A city or region as an actor stands for its country (`Moscow accuses`, `fly to Moscow`), and so does
+    an organ of its government (`the Kremlin`: role GOV in the dictionary), as in CAMEO."""
     entity = mention.entity
-    if entity.feature_type in ("city", "region") and entity.country_code in country_entities:
+    is_place = entity.feature_type in ("city", "region")
+    is_government_organ = (
+        entity.entity_type == "ORG" and entity.role_code == GOVERNMENT_ROLE and not entity.entity_id.startswith("country:")
+    )
+    if (is_place or is_government_organ) and entity.country_code in country_entities:
         return EntityMention(**{**mention.__dict__, "entity": country_entities[entity.country_code]})
     return mention
+
+
+def target_as_actor(target: EntityMention, actor1: EntityMention, country_entities: dict[str, Entity]) -> EntityMention:
+    """A target place stands for its country, except a place of the actor's own country: `Azerbaijan
+    blockaded Nagorno-Karabakh` is an act on the region, not on Azerbaijan itself."""
+    as_country = country_of_place(target, country_entities)
+    if target.entity.feature_type in ("city", "region") and base_actor(as_country.entity.entity_id) == base_actor(actor1.entity.entity_id):
+        return target
+    return as_country
 
 
 def code_document(
@@ -474,18 +794,23 @@ def code_document(
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions, doc)
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
+    previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
     for sentence_index, sentence in enumerate(doc.sents):
         tone: float | None = None  # scored once, and only for sentences that report something
+        reports: list[EventMention] = []
+        denials: list[EventMention] = []
         for trigger in sentence:
             pattern = best_pattern(trigger, patterns)
             if pattern is None:
                 continue
-            sources = [country_of_place(s, country_entities) for s in source_actors(trigger, index, sentence_index)]
-            named_targets = target_actors(trigger, index, sentence_index)
-            targets = [country_of_place(t, country_entities) for t in named_targets]
+            acting = source_actors(trigger, index, sentence_index)
+            sources = [country_of_place(s, country_entities) for s in acting]
+            actor_ids = frozenset(a.entity.entity_id for a in acting)
+            named_targets = target_actors(trigger, index, sentence_index, actor_ids)
+            named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
             if sources and tone is None:
                 tone = sentence_tone(sentence.text)
@@ -497,12 +822,13 @@ def code_document(
             is_lead = sentence_index < LEAD_SENTENCES
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
+                # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
+                targets = [target_as_actor(t, actor1, country_entities) for t in named_targets]
+                targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
-                    if actor2 is not None and actor2.entity.entity_id == actor1.entity.entity_id:
-                        continue
-                    if actor2 is None and pattern.event_code.startswith(CONSULT_ROOT):
-                        continue  # a meeting, call or visit with no counterpart named is not a codable interaction
-                    coded.append(
+                    if actor2 is None and needs_counterpart(pattern.event_code):
+                        continue  # a meeting, call, visit or recognition with no counterpart named is not codable
+                    reports.append(
                         EventMention(
                             sentence_index=sentence_index,
                             sentence_text=sentence.text,
@@ -522,7 +848,88 @@ def code_document(
                             is_lead=is_lead,
                         )
                     )
+            speaker = reporting_verb(clause)
+            if speaker is not None and reporter is not None and is_plain_denial(clause, pattern, sentence):
+                denials += [
+                    denial_by(reporter, speaker, report, sentence)
+                    for report in reports
+                    if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
+                ]
+        answering = {t.idx for t in sentence if denies_a_claim(t)}
+        coded += answer_claims(reports + denials, answering, previous_claimants)
+        previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]
     return coded
+
+
+def denies_a_claim(token: Token) -> bool:
+    """`a charge Baku denies`, `Moscow denied the accusation`: a denial whose object is a claim."""
+    if token.lemma_.lower() != "deny":
+        return False
+    claims = [token.head] if token.dep_ in ("relcl", "acl") else [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
+
+
+def same_side(entity_id: str, other_id: str) -> bool:
+    """Whether two actors are one side: the same entity, or a country and its government or military (a role
+    actor and the plain country). `Ukrainian forces` and `Ukrainian civilians` are two sides."""
+    if entity_id == other_id:
+        return True
+    return base_actor(entity_id) == base_actor(other_id) and ("/" not in entity_id or "/" not in other_id)
+
+
+def same_country(speaker: Entity, actor: Entity) -> bool:
+    """Whether a speaker speaks for the actor's side: `Putin insists Russia is not planning to invade`."""
+    if same_side(speaker.entity_id, actor.entity_id):
+        return True
+    return speaker.country_code is not None and speaker.country_code == actor.country_code
+
+
+def needs_counterpart(event_code: str) -> bool:
+    return any(event_code.startswith(code) for code in COUNTERPART_CODES)
+
+
+def is_plain_denial(clause: Token, pattern: VerbPattern, sentence: Span) -> bool:
+    """A conflict act said, plainly negated, under a reporting verb (`Putin insists Russia is not planning to
+    invade`, `Moscow says it did not bomb the hospital`): the speaker denies it. Not `would not`, `will not`."""
+    if int(pattern.event_code[:2]) not in DENIABLE_ROOTS or not is_negated(clause):
+        return False
+    # `is not planning to invade` denies an intention; `will not invade` is a promise, `would not` a hypothesis.
+    auxiliaries = {c.lower_ for verb in clause_chain(clause, COMPLEMENT_DEPS + ("conj",)) for c in verb.children if c.dep_ == "aux"}
+    return modality_of(clause, sentence) in ("asserted", "future") and not auxiliaries & set(FUTURE_AUXILIARIES)
+
+
+def denial_by(reporter: EntityMention, speaker: Token, report: EventMention, sentence: Span) -> EventMention:
+    """The speaker's denial (016) of a negated act of their own side; it happened as the reporting verb says."""
+    start, end = action_span(speaker)
+    return replace(
+        report,
+        event_code=DENIAL_CODE,
+        mode=mode_of(speaker, sentence),
+        actor1=reporter,
+        actor2=None,
+        location=None,
+        action_start_char=start,
+        action_end_char=end,
+        action_text=speaker.doc.text[start:end],
+        reported_by=None,
+    )
+
+
+def answer_claims(
+    reports: list[EventMention], answering: set[int], previous_claimants: list[EntityMention]
+) -> list[EventMention]:
+    """A denial of a charge that names no target answers the claim reported in its sentence or the one
+    before: `Armenia says Azerbaijan is blockading the road, a charge Baku denies` -> Azerbaijan denies
+    (016) to Armenia. `answering` holds the offsets of the denials whose object is a claim."""
+    claimants = [r.reported_by for r in reports if r.reported_by is not None] + previous_claimants
+    answered = []
+    for report in reports:
+        if report.event_code.startswith(DENIAL_CODE) and report.actor2 is None and report.action_start_char in answering:
+            claimant = next((c for c in claimants if not same_country(c.entity, report.actor1.entity)), None)
+            if claimant is not None:
+                report = replace(report, actor2=claimant, confidence=min(100, report.confidence + 20))
+        answered.append(report)
+    return answered
 
 
 def stable_id(*parts: object) -> str:

@@ -135,3 +135,145 @@ def test_meetings_need_a_counterpart(nlp):
 def test_a_new_clause_is_not_a_second_target(nlp):
     events = coded(nlp, "germany has now authorized the supply of dozens of tanks to ukraine and the u.s has committed to supporting ukraine")
     assert {e[2] for e in events if e[1] == "072"} == {"country:UKR"}
+
+
+def test_an_object_pronoun_is_not_the_subject(nlp):
+    events = coded(nlp, "Zelensky met Erdogan in Ankara. Putin criticized him.")
+    assert ("person:vladimir-putin", "111", "person:recep-tayyip-erdogan", "asserted", None) in events
+
+
+def test_the_subject_acts_through_by_and_after_gerunds(nlp):
+    assert ("country:RUS", "192", "country:GEO", "asserted", None) in coded(nlp, "In 2008, Russia responded by invading Georgia.")
+    # In `accused X of shelling`, X would be the shelling's actor: no subject is inherited through `of`.
+    assert [e for e in coded(nlp, "Russia's defence ministry accused Ukraine of shelling Donetsk.") if e[1] == "194"] == []
+
+
+def test_passive_agents_and_participles(nlp):
+    # The parser hangs `by Russian forces` on `the city`: it is still the agent of `trapped`.
+    assert ("country:RUS/MIL", "191") in {e[:2] for e in coded(nlp, "Civilians were trapped in the city by Russian forces.")}
+    # The participle's noun is its object (`ceasefire`), and Moscow brokering it is not a target of Russia.
+    assert ("country:RUS", "074", None, "asserted", None) in coded(nlp, "The ceasefire brokered by Moscow was upheld by Russian peacekeepers.")
+
+
+def test_a_government_organ_acts_for_its_country(nlp):
+    assert ("country:RUS", "112", "country:UKR/GOV", "asserted", None) in coded(nlp, "The Kremlin accused Kyiv of sabotage.")
+
+
+def test_targets_hanging_off_objects(nlp):
+    assert ("person:wang-yi", "042", "country:IRN") in {e[:3] for e in coded(nlp, "The Chinese foreign minister embarked on a mission to Tehran.")}
+    assert ("country:RUS/MIL", "191", "country:UKR") in {e[:3] for e in coded(nlp, "Russian forces are blockading the road into Mariupol.")}
+    # The parser made Rheinmetall the subject of `to build`, leaving `with` without its object.
+    assert ("country:FRA", "061", "org:rheinmetall") in {e[:3] for e in coded(nlp, "Paris has signed contracts with arms maker Rheinmetall to build tanks.")}
+    assert ("country:CHN", "111", "country:JPN") in {e[:3] for e in coded(nlp, "China questioned Japan's decision to release the water.")}
+
+
+def test_a_place_of_the_actors_own_country_stays_the_place(nlp):
+    assert ("country:UKR/MIL", "194", "region:crimea") in {e[:3] for e in coded(nlp, "Ukrainian forces shelled Crimea.")}
+
+
+def test_patterns_with_prepositional_objects_and_infinitives(nlp):
+    assert ("country:BLR", "0355", "org:osce") in {e[:3] for e in coded(nlp, "Belarus agreed to OSCE involvement in the talks.")}
+    assert ("country:IRN", "020", "country:USA/GOV") in {e[:3] for e in coded(nlp, "Tehran asked Washington to lift the sanctions.")}
+    assert coded(nlp, "Asked about the comments, the minister said nothing.") == []
+    assert ("country:RUS", "190", "country:UKR") in {e[:3] for e in coded(nlp, "Israel says Russia is conducting strikes in Odesa.")}
+    assert ("person:antony-blinken", "040", "org:ukraine-defense-contact-group") in {
+        e[:3] for e in coded(nlp, "Blinken spoke at a meeting of the Ramstein group.")
+    }
+
+
+def test_gerunds_share_their_verbs_mode(nlp):
+    assert {e[3] for e in coded(nlp, "Kosovo declared independence in 2008 without consulting Serbia.") if e[1] == "040"} == {"negated"}
+    assert {e[3] for e in coded(nlp, "The UN chief should have gone to Kyiv before flying to Moscow.")} == {"hypothetical"}
+
+
+def test_recognition_needs_a_counterpart(nlp):
+    assert [e for e in coded(nlp, "Russia has recognized the republics.") if e[1] == "054"] == []
+
+
+def test_denials(nlp):
+    # A plainly negated attack of one's own side, said under a reporting verb, is the speaker's denial.
+    events = coded(nlp, "President Lukashenko insists Belarus is not planning to attack Ukraine.")
+    assert ("person:alexander-lukashenko", "016", None, "asserted", None) in events
+    assert "016" not in {e[1] for e in coded(nlp, "Zelensky said Ukraine will not attack Russia.")}
+    # A denial with no target answers the claim of its sentence.
+    events = coded(nlp, "Kyiv says Russia is shelling Odesa, a charge Moscow denies.")
+    assert ("country:RUS/GOV", "016", "country:UKR/GOV", "asserted", None) in events
+
+
+def test_a_denial_answers_the_claim_before_it(nlp):
+    events = coded(nlp, "Kyiv says Russia is shelling Odesa. Moscow denied the accusation.")
+    assert ("country:RUS/GOV", "016", "country:UKR/GOV", "asserted", None) in events
+    # Denying a state of affairs is not answering the claim of the sentence.
+    events = coded(nlp, "Putin denied that the corridors were closed (Ukraine says Russia is shelling Odesa).")
+    assert ("person:vladimir-putin", "016", None) in {e[:3] for e in events}
+
+
+def test_verbs_coordinated_with_a_reported_clause_or_a_parenthesis(nlp):
+    events = coded(nlp, "Putin brushed that aside. He said military operations there had ended and denied that the corridors were closed.")
+    assert ("person:vladimir-putin", "016") in {e[:2] for e in events}
+    events = coded(nlp, "President Xi regards Taiwan - which was part of China until 1895 - as a red line and has called on the US to stop arms sales.")
+    assert ("person:xi-jinping", "020", "country:USA") in {e[:3] for e in events}
+    # Inside the relative clause, the antecedent acts; a perfect relative clause is not a passive.
+    events = coded(nlp, "Iran, which has denied the charge and attacked Iraq, said nothing.")
+    assert ("country:IRN", "190", "country:IRQ") in {e[:3] for e in events}
+
+
+def test_borrowed_targets(nlp):
+    assert ("person:lloyd-austin", "030", "country:UKR") in {e[:3] for e in coded(nlp, "Lloyd Austin committed to supporting Ukraine's army.")}
+    events = coded(nlp, "Olaf Scholz flew to Kyiv yesterday to pledge further support to the army.")
+    assert ("person:olaf-scholz", "033", "country:UKR") in {e[:3] for e in events}
+
+
+def test_a_clause_of_its_own_keeps_its_own_mode(nlp):
+    # Coordinated with an intention, not governed by it.
+    events = coded(nlp, "Zelensky wants Russia to be weaker and Lloyd Austin pledged to support Ukraine's army.")
+    assert ("person:lloyd-austin", "030", "country:UKR", "asserted", None) in events
+    assert {e[3] for e in coded(nlp, "Russia wants to attack and occupy Kyiv.")} == {"future"}
+    # A condition still covers a coordinated clause of the same tense.
+    events = coded(nlp, "If Russia attacked Poland and NATO attacked Russia, Europe would suffer.")
+    assert {e[3] for e in events} == {"hypothetical"}
+
+
+def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
+    # Unpunctuated speech, as the parser reads `he wants Russia to be weaker Austin pledged tanks`: the
+    # pledge hangs on `be` as a conjunct, but it has its own subject and tense; `wants` does not govern it.
+    from spacy.tokens import Doc
+
+    from newsevents.events import is_separate_clause, modality_of
+
+    words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "pledged", "tanks"]
+    heads = [1, 1, 4, 4, 1, 4, 7, 4, 7]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "nsubj", "conj", "dobj"]
+    tags = ["PRP", "VBZ", "NNP", "TO", "VB", "JJR", "NNP", "VBD", "NNS"]
+    pos = ["PRON", "VERB", "PROPN", "PART", "AUX", "ADJ", "PROPN", "VERB", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 8)
+    pledged = doc[7]
+    assert is_separate_clause(pledged)
+    assert modality_of(pledged, doc[:]) == "asserted"
+    assert not is_separate_clause(doc[4])
+
+
+def test_countries_listed_without_commas(nlp):
+    events = coded(nlp, "Austin praised the UK Germany and Canada.")
+    assert {e[2] for e in events if e[1] == "051"} == {"country:GBR", "country:DEU", "country:CAN"}
+
+
+def test_a_promise_needs_someone_it_is_made_to(nlp):
+    assert [e for e in coded(nlp, "Sweden has pledged armoured vehicles.") if e[1].startswith("03")] == []
+    assert ("country:SWE", "0332", "country:UKR") in {e[:3] for e in coded(nlp, "Sweden has pledged armoured vehicles to Ukraine.")}
+
+
+def test_a_warning_is_to_whom_its_consequences_are_for(nlp):
+    events = coded(nlp, "This prompted Beijing to warn of an unspecified impact on its relationship with Canada.")
+    assert ("130", "country:CAN") in {(e[1], e[2]) for e in events}
+
+
+def test_office_titles_in_the_possessive(nlp):
+    events = coded(nlp, "The British foreign secretary had a tense meeting with Russia's top diplomat on Monday.")
+    assert ("person:david-cameron", "040", "person:sergey-lavrov") in {e[:3] for e in events}
+
+
+def test_an_office_named_elsewhere_in_the_document(nlp):
+    events = coded(nlp, "Xi holds talks with Russian counterpart. Chinese President Xi Jinping talked to Russian counterpart Vladimir Putin on Monday.")
+    assert ("person:xi-jinping", "046", "person:vladimir-putin") in {e[:3] for e in events}
+    assert "country:RUS" not in {e[2] for e in events}
