@@ -11,7 +11,7 @@ PROJECT_DIR := $(abspath .)
 export DAGSTER_HOME := $(PROJECT_DIR)
 export DAGSTER_STORAGE_DIR := $(PROJECT_DIR)/data/dagster
 
-.PHONY: install run test ui clean
+.PHONY: install run test ui daemon bench clean
 
 install: $(STAMP)
 
@@ -29,6 +29,14 @@ test: $(STAMP)
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -m orchestration.definitions
+
+# The sensor and schedule without the UI (turn them on in the UI, or with `dagster sensor start`).
+daemon: $(STAMP)
+	$(BIN)/dagster-daemon run -m orchestration.definitions
+
+# BENCH_DOCS=N sets the corpus size (default 1000); BENCH_INCREMENTAL=0 skips the incremental part.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run_benchmark
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

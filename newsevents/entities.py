@@ -319,6 +319,7 @@ def resolve_name(
 
 def merge_adjacent(mentions: list[EntityMention], doc: Doc) -> list[EntityMention]:
     """`Russian President` + `Vladimir Putin` side by side are one mention of one person."""
+    text = doc.text  # built from the tokens on each access
     merged: list[EntityMention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
@@ -331,7 +332,7 @@ def merge_adjacent(mentions: list[EntityMention], doc: Doc) -> list[EntityMentio
                 previous,
                 end_char=mention.end_char,
                 end_token=mention.end_token,
-                surface_text=doc.text[previous.start_char : mention.end_char],
+                surface_text=text[previous.start_char : mention.end_char],
                 resolution_method=previous.resolution_method if previous.resolution_method != "title" else mention.resolution_method,
             )
         else:
