@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime, timezone
@@ -322,43 +324,46 @@ def assign_events(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per happening (reports carry `event_id`): its representative code and, where reports
-    differ, the known place."""
-    rows = []
-    for event_id, reports in event_mentions.groupby("event_id", sort=True):
-        reports = reports.sort_values(["document_id", "sentence_index"])
-        first = reports.iloc[0]
-        places = reports["location_entity_id"].dropna()
-        code = representative_code(reports["event_code"])
-        with_target = reports.dropna(subset=["actor2_entity_id"])
-        representative = with_target.iloc[0] if not with_target.empty else first
-        actor1, actor2 = representative["actor1_entity_id"], optional_text(representative["actor2_entity_id"])
-        if is_symmetric(code) and actor2 and base_actor(actor2) < base_actor(actor1):
-            actor1, actor2 = actor2, actor1  # one stable order for the two sides of a meeting
-        dated = reports.dropna(subset=["event_date"])
-        earliest = dated.sort_values("event_date", kind="stable").iloc[0] if not dated.empty else first
-        rows.append(
-            {
-                "event_id": event_id,
-                "group_key": first["group_key"],
-                "event_code": code,
-                "event_root_code": code[:2],
-                "mode": first["mode"],
-                "actor1_entity_id": most_specific_actor(reports, actor1),
-                "actor2_entity_id": most_specific_actor(reports, actor2) if actor2 else None,
-                "location_entity_id": places.mode().iloc[0] if not places.empty else None,
-                "event_date": earliest["event_date"],
-                "date_precision": earliest["date_precision"],
-                "is_root_event": bool(reports["is_lead"].any()),
-            }
-        )
+    differ, the known place. Plain Python over records: a pandas operation per event would cost more
+    than the merging itself."""
+    records = event_mentions.sort_values(["event_id", "document_id", "sentence_index"], kind="stable").to_dict("records")
+    rows = [event_row(event_id, list(reports)) for event_id, reports in groupby(records, key=itemgetter("event_id"))]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def most_specific_actor(reports: pd.DataFrame, side: str) -> str:
+def event_row(event_id: str, reports: list[dict]) -> dict:
+    """The event of its reports (sorted by document and sentence)."""
+    first = reports[0]
+    code = representative_code(report["event_code"] for report in reports)
+    representative = next((report for report in reports if optional_text(report["actor2_entity_id"])), first)
+    actor1, actor2 = representative["actor1_entity_id"], optional_text(representative["actor2_entity_id"])
+    if is_symmetric(code) and actor2 and base_actor(actor2) < base_actor(actor1):
+        actor1, actor2 = actor2, actor1  # one stable order for the two sides of a meeting
+    dated = [report for report in reports if not pd.isna(report["event_date"])]
+    earliest = min(dated, key=itemgetter("event_date")) if dated else first
+    places = Counter(place for report in reports if (place := optional_text(report["location_entity_id"])))
+    return {
+        "event_id": event_id,
+        "group_key": first["group_key"],
+        "event_code": code,
+        "event_root_code": code[:2],
+        "mode": first["mode"],
+        "actor1_entity_id": most_specific_actor(reports, actor1),
+        "actor2_entity_id": most_specific_actor(reports, actor2) if actor2 else None,
+        # the most reported place; among equals the first in sort order
+        "location_entity_id": min(places, key=lambda place: (-places[place], place)) if places else None,
+        "event_date": earliest["event_date"],
+        "date_precision": earliest["date_precision"],
+        "is_root_event": any(bool(report["is_lead"]) for report in reports),
+    }
+
+
+def most_specific_actor(reports: list[dict], side: str) -> str:
     """Among the reports' actors on one side, the most specific: `Russia (military)` over `Russia`."""
-    named = pd.concat([reports["actor1_entity_id"], reports["actor2_entity_id"]]).dropna()
-    same_side = [actor for actor in named if base_actor(actor) == base_actor(side)]
-    with_role = [actor for actor in same_side if "/" in actor]
+    named = [report["actor1_entity_id"] for report in reports] + [
+        actor for report in reports if (actor := optional_text(report["actor2_entity_id"]))
+    ]
+    with_role = [actor for actor in named if base_actor(actor) == base_actor(side) and "/" in actor]
     return Counter(with_role).most_common(1)[0][0] if with_role else side
 
 
