@@ -795,6 +795,7 @@ def code_document(
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)
     index = MentionIndex(mentions, doc)
+    text = doc.text  # spaCy joins the tokens again on every access
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
     previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
@@ -839,7 +840,7 @@ def code_document(
                             location=place,
                             action_start_char=start,
                             action_end_char=end,
-                            action_text=doc.text[start:end],
+                            action_text=text[start:end],
                             event_date=when.day if when else None,
                             date_precision=when.precision if when else None,
                             reported_by=reporter,
