@@ -9,7 +9,9 @@ declared once, and an empty first load still makes a well-typed table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
@@ -67,36 +69,42 @@ def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
     return sorted({parse_partition_key(key)[0] for key in partition_keys})
 
 
-def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
-    """Replace the rows of `files` in `table` with `frame`, in one transaction."""
-    ensure_table(connection, table)
-    connection.register("partition_frame", with_typed_empty_columns(frame))
+@contextmanager
+def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything in the block commits together, or not at all."""
+    connection.execute("begin transaction")
     try:
-        connection.execute("begin transaction")
-        connection.execute(f"delete from {table} where {partition_rows_condition(table)}", {"files": files})
-        connection.execute(f"insert into {table} by name select * from partition_frame")
-        connection.execute("commit")
+        yield
     except Exception:
         connection.execute("rollback")
         raise
+    connection.execute("commit")
+
+
+def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a DataFrame's rows into a table, matching columns by name."""
+    view = f"frame_{uuid.uuid4().hex}"
+    connection.register(view, with_typed_empty_columns(frame))
+    try:
+        connection.execute(f"insert into {table} by name select * from {view}")
     finally:
-        connection.unregister("partition_frame")
+        connection.unregister(view)
+
+
+def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
+    """Replace the rows of `files` in `table` with `frame`, in one transaction."""
+    ensure_table(connection, table)
+    with transaction(connection):
+        connection.execute(f"delete from {table} where {partition_rows_condition(table)}", {"files": files})
+        insert_frame(connection, table, frame)
 
 
 def replace_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     """Replace every row of `table` with `frame`, in one transaction."""
     ensure_table(connection, table)
-    connection.register("table_frame", with_typed_empty_columns(frame))
-    try:
-        connection.execute("begin transaction")
+    with transaction(connection):
         connection.execute(f"delete from {table}")
-        connection.execute(f"insert into {table} by name select * from table_frame")
-        connection.execute("commit")
-    except Exception:
-        connection.execute("rollback")
-        raise
-    finally:
-        connection.unregister("table_frame")
+        insert_frame(connection, table, frame)
 
 
 class DuckDBTableIOManager(dg.ConfigurableIOManager):

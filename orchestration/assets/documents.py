@@ -12,7 +12,7 @@ from dagster_duckdb import DuckDBResource
 from newsevents.ingest import input_version, read_manifest
 from newsevents.tables import cleaned_documents_table, ingest_tables
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import ensure_table, files_of_partitions
+from orchestration.io_managers import ensure_table, files_of_partitions, transaction
 from orchestration.metadata import column_schema, table_metadata
 from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
@@ -66,10 +66,9 @@ def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_
             ).fetchall()
         ]
         if replaced:
-            connection.execute("begin transaction")
-            for table in DOCUMENT_TABLES:
-                connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
-            connection.execute("commit")
+            with transaction(connection):
+                for table in DOCUMENT_TABLES:
+                    connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
     return len(replaced)
 
 

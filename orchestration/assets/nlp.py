@@ -15,7 +15,7 @@ from newsevents.config import SQL_DIR
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
 from orchestration.assets.documents import PARTITIONED
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import ensure_table
+from orchestration.io_managers import ensure_table, insert_frame, transaction
 from orchestration.metadata import column_schema, markdown_preview, table_metadata
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
@@ -85,20 +85,10 @@ def event_groups_to_merge(connection) -> list[str]:
 
 def replace_event_groups(connection, groups: list[str], assignments: pd.DataFrame, events: pd.DataFrame) -> None:
     """Replace the assignments and events of `groups` in one transaction."""
-    connection.register("new_assignments", assignments)
-    connection.register("new_events", events)
-    try:
-        connection.execute("begin transaction")
-        for table, frame in (("staging.event_assignments", "new_assignments"), ("staging.events", "new_events")):
+    with transaction(connection):
+        for table, frame in (("staging.event_assignments", assignments), ("staging.events", events)):
             connection.execute(f"delete from {table} where group_key in (select unnest($groups))", {"groups": groups})
-            connection.execute(f"insert into {table} by name select * from {frame}")
-        connection.execute("commit")
-    except Exception:
-        connection.execute("rollback")
-        raise
-    finally:
-        connection.unregister("new_assignments")
-        connection.unregister("new_events")
+            insert_frame(connection, table, frame)
 
 
 @dg.multi_asset(

@@ -21,6 +21,7 @@ from newsevents import config
 from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
 from orchestration.checks import schema_check_result, schema_check_spec
+from orchestration.io_managers import transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from schemas import TABLE_MODELS
@@ -126,15 +127,10 @@ def star_schema(warehouse: DuckDBResource):
     results = []
     with warehouse.get_connection() as connection:
         connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
-        connection.execute("begin transaction")
-        try:
+        with transaction(connection):
             for table in WAREHOUSE_TABLES:
                 counts, written = update_table(connection, table)
                 results.append((table, counts, written))
-            connection.execute("commit")
-        except Exception:
-            connection.execute("rollback")
-            raise
         totals = {
             table.name: connection.execute(f"select count(*) from {table.qualified_name}").fetchone()[0] for table in WAREHOUSE_TABLES
         }
