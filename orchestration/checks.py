@@ -10,11 +10,13 @@ size of the warehouse.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import dagster as dg
 import pandas as pd
 import pandera.pandas as pa
 
-from orchestration.metadata import markdown_preview
+from orchestration.metadata import markdown_preview, table_metadata
 from schemas import TABLE_MODELS
 
 FAILURE_ROWS_SHOWN = 20
@@ -54,3 +56,15 @@ def schema_check_result(table: str, frame: pd.DataFrame, scope: str) -> dg.Asset
             },
         )
     return dg.AssetCheckResult(**key, passed=True, metadata={"rows checked": len(frame), "scope": scope})
+
+
+def checked_output(table: str, frame: pd.DataFrame, scope: str, metadata: dict | None = None, multi: bool = False) -> Iterator:
+    """An asset's table as its output (row count, preview and `metadata` for the UI) and the result of
+    its schema check. In a multi-asset the output is named after the table."""
+    output_name = {"output_name": table.split(".")[1]} if multi else {}
+    yield dg.Output(frame, metadata={**table_metadata(frame), **(metadata or {})}, **output_name)
+    yield schema_check_result(table, frame, scope)
+
+
+def documents_scope(frame: pd.DataFrame) -> str:
+    return f"rows of the {frame['document_id'].nunique()} documents of this load"

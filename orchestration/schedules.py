@@ -7,11 +7,11 @@ from __future__ import annotations
 import dagster as dg
 
 from newsevents import config
-from newsevents.loads import partition_key, scan_corpus, usable_as_partition_key
+from newsevents.loads import scan_corpus
 from orchestration.jobs import load_job
 from orchestration.partitions import input_file_partitions, register_versions
 from orchestration.resources import CorpusFolder
-from orchestration.sensors import load_request
+from orchestration.sensors import files_to_load, load_request
 
 
 @dg.schedule(
@@ -22,11 +22,7 @@ from orchestration.sensors import load_request
 def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -> list[dg.RunRequest] | dg.SkipReason:
     versions = scan_corpus(corpus.folder())
     registered = set(context.instance.get_dynamic_partitions(input_file_partitions.name))
-    to_load = {
-        name: version
-        for name, version in versions.items()
-        if usable_as_partition_key(name) and partition_key(name, version) not in registered
-    }
+    to_load = files_to_load(versions, {}, registered)
     if not to_load:
         return dg.SkipReason(f"no new or changed files among {len(versions)} in {corpus.folder()}")
     return [load_request(keys) for keys in register_versions(context.instance, to_load)]

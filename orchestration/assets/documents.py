@@ -10,19 +10,19 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from newsevents.ingest import input_version, read_manifest
+from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
-from orchestration.checks import schema_check_result, schema_check_spec
+from orchestration.checks import checked_output, documents_scope, schema_check_spec
 from orchestration.io_managers import ensure_table, files_of_partitions, transaction
-from orchestration.metadata import column_schema, table_metadata
+from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
-from schemas import CleanedDocuments, DuplicateInputs, InputFiles, QuarantinedInputs, RawDocuments
+from schemas import TABLE_MODELS, CleanedDocuments, InputFiles
 
 GROUP = "documents"
 PARTITIONED = dict(partitions_def=input_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
 # Tables holding rows derived from a document, emptied of a document's rows when its file changes.
 DOCUMENT_TABLES = ("staging.cleaned_documents", "staging.parsed_documents", "staging.entity_mentions", "staging.event_mentions")
-INGEST_TABLES = ("staging.input_files", "staging.raw_documents", "staging.duplicate_inputs", "staging.quarantined_inputs")
 
 
 def documents_elsewhere(warehouse: DuckDBResource, files: list[str]) -> dict[str, str]:
@@ -95,34 +95,22 @@ def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file:
     return pd.DataFrame(rows, columns=list(InputFiles.to_schema().columns))
 
 
+INGEST_DESCRIPTIONS = {
+    "staging.input_files": "One row per input file the warehouse holds: the version loaded (hash of bytes and manifest row), its partition, and how many of its inputs became documents, duplicates or quarantine rows.",
+    "staging.raw_documents": "One row per document in CORPUS_DIR (.txt with manifest.csv, .html via trafilatura, .jsonl articles): content-hash id, decoded text, metadata.",
+    "staging.duplicate_inputs": "Inputs whose text is exactly an earlier document's, recorded against the document they duplicate.",
+    "staging.quarantined_inputs": "Inputs that could not be loaded (empty, binary, undecodable, too large, JSON without text, not English, file gone), with the reason.",
+}
+
+
 @dg.multi_asset(
     outs={
-        "input_files": dg.AssetOut(
-            group_name=GROUP,
-            kinds={"python", "duckdb"},
-            description="One row per input file the warehouse holds: the version loaded (hash of bytes and manifest row), its partition, and how many of its inputs became documents, duplicates or quarantine rows.",
-            metadata=column_schema(InputFiles),
-        ),
-        "raw_documents": dg.AssetOut(
-            group_name=GROUP,
-            kinds={"python", "duckdb"},
-            description="One row per document in CORPUS_DIR (.txt with manifest.csv, .html via trafilatura, .jsonl articles): content-hash id, decoded text, metadata.",
-            metadata=column_schema(RawDocuments),
-        ),
-        "duplicate_inputs": dg.AssetOut(
-            group_name=GROUP,
-            kinds={"python", "duckdb"},
-            description="Inputs whose text is exactly an earlier document's, recorded against the document they duplicate.",
-            metadata=column_schema(DuplicateInputs),
-        ),
-        "quarantined_inputs": dg.AssetOut(
-            group_name=GROUP,
-            kinds={"python", "duckdb"},
-            description="Inputs that could not be loaded (empty, binary, undecodable, too large, JSON without text, not English, file gone), with the reason.",
-            metadata=column_schema(QuarantinedInputs),
-        ),
+        table.split(".")[1]: dg.AssetOut(
+            group_name=GROUP, kinds={"python", "duckdb"}, description=description, metadata=column_schema(TABLE_MODELS[table])
+        )
+        for table, description in INGEST_DESCRIPTIONS.items()
     },
-    check_specs=[schema_check_spec(table) for table in INGEST_TABLES],
+    check_specs=[schema_check_spec(table) for table in INGEST_DESCRIPTIONS],
     **PARTITIONED,
 )
 def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, warehouse: DuckDBResource):
@@ -130,7 +118,7 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
     quarantined, nothing lost; a changed file's earlier rows are replaced everywhere."""
     keys = context.partition_keys
     files = files_of_partitions(keys)
-    partition_of_file = {name: key for key in keys for name in files_of_partitions([key])}
+    partition_of_file = {parse_partition_key(key)[0]: key for key in keys}
     raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse, files))
     raw = keep_first_seen(warehouse, raw)
     forgotten = forget_replaced_documents(warehouse, files, raw["document_id"].tolist())
@@ -150,9 +138,7 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
         ("staging.duplicate_inputs", duplicates, {}),
         ("staging.quarantined_inputs", quarantined, {}),
     ):
-        name = table.split(".")[1]
-        yield dg.Output(frame, output_name=name, metadata={**table_metadata(frame), **extra})
-        yield schema_check_result(table, frame, scope)
+        yield from checked_output(table, frame, scope, extra, multi=True)
 
 
 @dg.asset(
@@ -165,7 +151,5 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
 )
 def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel):
     table = cleaned_documents_table(raw_documents, spacy_model.pipeline())
-    metadata = table_metadata(table)
-    metadata["dates by origin"] = dg.MetadataValue.json(table["published_date_origin"].value_counts().to_dict())
-    yield dg.Output(table, metadata=metadata)
-    yield schema_check_result("staging.cleaned_documents", table, f"{len(table)} documents of this load")
+    metadata = {"dates by origin": dg.MetadataValue.json(table["published_date_origin"].value_counts().to_dict())}
+    yield from checked_output("staging.cleaned_documents", table, documents_scope(table), metadata)

@@ -14,9 +14,9 @@ from dagster_duckdb import DuckDBResource
 from newsevents.config import SQL_DIR
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
 from orchestration.assets.documents import PARTITIONED
-from orchestration.checks import schema_check_result, schema_check_spec
+from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
 from orchestration.io_managers import ensure_table, insert_frame, transaction
-from orchestration.metadata import column_schema, markdown_preview, table_metadata
+from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
 from schemas import EntityMentions, EventAssignments, EventMentions, Events, ParsedDocuments
@@ -35,11 +35,8 @@ STAGING_SQL_DIR = SQL_DIR / "staging"
 )
 def parsed_documents(cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
     table = parsed_documents_table(cleaned_documents, spacy_model.pipeline(), spacy_model.model_name)
-    metadata = table_metadata(table)
-    metadata["model"] = spacy_model.model_name
-    metadata["tokens"] = int(table["token_count"].sum())
-    yield dg.Output(table, metadata=metadata)
-    yield schema_check_result("staging.parsed_documents", table, f"rows of the {table['document_id'].nunique()} documents of this load")
+    metadata = {"model": spacy_model.model_name, "tokens": int(table["token_count"].sum())}
+    yield from checked_output("staging.parsed_documents", table, documents_scope(table), metadata)
 
 
 @dg.asset(
@@ -52,11 +49,11 @@ def parsed_documents(cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
 )
 def entity_mentions(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
     table = entity_mentions_table(parsed_documents, cleaned_documents, spacy_model.pipeline())
-    metadata = table_metadata(table)
-    metadata["resolved share"] = float(table["is_resolved"].mean()) if len(table) else 0.0
-    metadata["distinct entities"] = int(table["entity_id"].nunique())
-    yield dg.Output(table, metadata=metadata)
-    yield schema_check_result("staging.entity_mentions", table, f"rows of the {table['document_id'].nunique()} documents of this load")
+    metadata = {
+        "resolved share": float(table["is_resolved"].mean()) if len(table) else 0.0,
+        "distinct entities": int(table["entity_id"].nunique()),
+    }
+    yield from checked_output("staging.entity_mentions", table, documents_scope(table), metadata)
 
 
 @dg.asset(
@@ -71,10 +68,8 @@ def event_mentions(
     parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, entity_mentions: pd.DataFrame, spacy_model: SpacyModel
 ):
     table = event_mentions_table(parsed_documents, cleaned_documents, entity_mentions, spacy_model.pipeline())
-    metadata = table_metadata(table)
-    metadata["reports by mode"] = dg.MetadataValue.json(table["mode"].value_counts().to_dict())
-    yield dg.Output(table, metadata=metadata)
-    yield schema_check_result("staging.event_mentions", table, f"rows of the {table['document_id'].nunique()} documents of this load")
+    metadata = {"reports by mode": dg.MetadataValue.json(table["mode"].value_counts().to_dict())}
+    yield from checked_output("staging.event_mentions", table, documents_scope(table), metadata)
 
 
 def event_groups_to_merge(connection) -> list[str]:

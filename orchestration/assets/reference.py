@@ -4,8 +4,8 @@ load replaces them whole)."""
 import dagster as dg
 
 from newsevents.tables import actor_dictionary_table, cameo_event_codes_table
-from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.metadata import column_schema, table_metadata
+from orchestration.checks import checked_output, schema_check_spec
+from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL
 from schemas import ActorDictionary, CameoEventCodes
 
@@ -21,9 +21,7 @@ GROUP = "reference"
     pool=WAREHOUSE_POOL,
 )
 def cameo_event_codes():
-    table = cameo_event_codes_table()
-    yield dg.Output(table, metadata=table_metadata(table))
-    yield schema_check_result("staging.cameo_event_codes", table, "the whole codebook")
+    yield from checked_output("staging.cameo_event_codes", cameo_event_codes_table(), "the whole codebook")
 
 
 @dg.asset(
@@ -35,6 +33,4 @@ def cameo_event_codes():
     pool=WAREHOUSE_POOL,
 )
 def actor_dictionary():
-    table = actor_dictionary_table()
-    yield dg.Output(table, metadata=table_metadata(table))
-    yield schema_check_result("staging.actor_dictionary", table, "the whole dictionary")
+    yield from checked_output("staging.actor_dictionary", actor_dictionary_table(), "the whole dictionary")
