@@ -19,6 +19,7 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from newsevents.loads import parse_partition_key
+from orchestration import changes
 from schemas import TABLE_MODELS
 
 # pandera dtype -> DuckDB column type
@@ -53,6 +54,10 @@ def create_table_statement(table: str) -> str:
 def ensure_table(connection: duckdb.DuckDBPyConnection, table: str) -> None:
     connection.execute(f"create schema if not exists {table.split('.')[0]}")
     connection.execute(create_table_statement(table))
+
+
+def holds_documents(table: str) -> bool:
+    return DOCUMENT_COLUMN in TABLE_MODELS[table].to_schema().columns
 
 
 def partition_rows_condition(table: str) -> str:
@@ -92,11 +97,20 @@ def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.Da
 
 
 def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
-    """Replace the rows of `files` in `table` with `frame`, in one transaction."""
+    """Replace the rows of `files` in `table` with `frame`, in one transaction. The documents whose rows
+    are replaced, before and after, are queued for the star schema (`orchestration.changes`)."""
     ensure_table(connection, table)
+    condition, parameters = partition_rows_condition(table), {"files": files}
+    documents = holds_documents(table)
+    if documents:
+        changes.ensure_queues(connection)
     with transaction(connection):
-        connection.execute(f"delete from {table} where {partition_rows_condition(table)}", {"files": files})
+        if documents:
+            changes.record_ids_of_rows(connection, changes.CHANGED_DOCUMENTS, table, condition, parameters)
+        connection.execute(f"delete from {table} where {condition}", parameters)
         insert_frame(connection, table, frame)
+        if documents:
+            changes.record(connection, changes.CHANGED_DOCUMENTS, frame[DOCUMENT_COLUMN])
 
 
 def replace_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 
 from newsevents.loads import plan_load
+from orchestration import changes
+from orchestration.assets.warehouse import WAREHOUSE_TABLES, update_star_schema
 from orchestration.partitions import contiguous_ranges, partition_range_tags, registration_requests
 from orchestration.run import load_corpus
 from schemas import TABLE_MODELS
@@ -84,6 +86,7 @@ def loads(tmp_path_factory: pytest.TempPathFactory):
             handle.write(ADDED_SENTENCE)
         steps["changed"] = (load_corpus(instance), snapshot(published))
         steps["refresh"] = (load_corpus(instance, full_refresh=True), snapshot(published))
+    steps["published"] = published
     return steps
 
 
@@ -130,6 +133,71 @@ def test_a_changed_file_replaces_its_rows_everywhere_and_nothing_else(loads):
     # The Guterres-Putin meeting still has its three sources (NPR's report was replaced, not lost or doubled).
     with_three_sources = tables["main.fact_event"].query("event_code == '040' and num_sources == 3")
     assert len(with_three_sources) == 1
+
+
+def star_schema_metadata(outcome) -> dict[str, dict]:
+    return {
+        event.asset_key.to_user_string(): {name: value.value for name, value in event.materialization.metadata.items()}
+        for result in outcome.results
+        for event in result.get_asset_materialization_events()
+        if event.asset_key.to_user_string() in {table.name for table in WAREHOUSE_TABLES}
+    }
+
+
+def test_a_changed_file_rewrites_only_the_facts_of_its_documents_and_events(loads):
+    outcome, tables = loads["changed"]
+    before = loads["first"][1]
+    star = star_schema_metadata(outcome)
+    for table in ("dim_document", "fact_entity_mention", "fact_event_mention", "fact_event"):
+        assert star[table]["updated"] == "rows of the changed documents and events", table
+    new_id = tables["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
+    old_id = before["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
+    # The changed document's entity mentions are new rows (its id changed), its old ones deleted; no other row moves.
+    entity_facts = star["fact_entity_mention"]
+    assert entity_facts["rows inserted"] == (tables["staging.entity_mentions"]["document_id"] == new_id).sum()
+    assert entity_facts["rows deleted"] == (before["staging.entity_mentions"]["document_id"] == old_id).sum()
+    assert entity_facts["rows updated"] == 0
+
+
+@pytest.fixture()
+def star_copy(loads, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """A writable copy of the loaded warehouse (after the rebuild)."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(loads["published"], copy)
+    with duckdb.connect(str(copy)) as connection:
+        yield connection
+
+
+def fact_rows(connection: duckdb.DuckDBPyConnection, table: str) -> int:
+    return connection.execute(f"select count(*) from main.{table}").fetchone()[0]
+
+
+def test_a_load_empties_the_queues_of_changes(star_copy):
+    assert changes.pending(star_copy) == {changes.CHANGED_DOCUMENTS: 0, changes.CHANGED_EVENTS: 0}
+
+
+def test_the_star_schema_is_updated_for_the_queued_documents_only(star_copy):
+    document_id, mentions = star_copy.execute(
+        "select document_id, count(*) from staging.entity_mentions group by document_id order by document_id limit 1"
+    ).fetchone()
+    total = fact_rows(star_copy, "fact_entity_mention")
+    star_copy.execute("delete from main.fact_entity_mention")  # every row lost, but only one document queued
+    changes.record(star_copy, changes.CHANGED_DOCUMENTS, [document_id])
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(star_copy)}
+    assert results["fact_entity_mention"] == (False, {"INSERT": mentions, "UPDATE": 0, "DELETE": 0})
+    assert fact_rows(star_copy, "fact_entity_mention") == mentions < total
+    assert changes.pending(star_copy)[changes.CHANGED_DOCUMENTS] == 0
+
+
+def test_a_changed_definition_brings_its_table_up_to_date_in_full(star_copy):
+    total = fact_rows(star_copy, "fact_event")
+    star_copy.execute("delete from main.fact_event")
+    results = {table.name: in_full for table, in_full, _, _ in update_star_schema(star_copy)}
+    assert not results["fact_event"] and fact_rows(star_copy, "fact_event") == 0  # nothing queued: nothing done
+    star_copy.execute("update staging.star_schema_definitions set definition_md5 = 'a former release' where table_name = 'fact_event'")
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(star_copy)}
+    assert results["fact_event"] == (True, {"INSERT": total, "UPDATE": 0, "DELETE": 0})
+    assert not results["fact_event_mention"][0]
 
 
 def test_a_rebuild_from_scratch_gives_the_same_rows(loads):

@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 from newsevents.ingest import input_version, read_manifest
 from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
+from orchestration import changes
 from orchestration.checks import checked_output, documents_scope, schema_check_spec
 from orchestration.io_managers import ensure_table, files_of_partitions, transaction
 from orchestration.metadata import column_schema
@@ -66,7 +67,9 @@ def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_
             ).fetchall()
         ]
         if replaced:
+            changes.ensure_queues(connection)
             with transaction(connection):
+                changes.record(connection, changes.CHANGED_DOCUMENTS, replaced)
                 for table in DOCUMENT_TABLES:
                     connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
     return len(replaced)

@@ -14,6 +14,7 @@ from dagster_duckdb import DuckDBResource
 from newsevents.config import SQL_DIR
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
 from orchestration.assets.documents import PARTITIONED
+from orchestration import changes
 from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
 from orchestration.io_managers import ensure_table, insert_frame, transaction
 from orchestration.metadata import column_schema, markdown_preview
@@ -79,10 +80,15 @@ def event_groups_to_merge(connection) -> list[str]:
 
 
 def replace_event_groups(connection, groups: list[str], assignments: pd.DataFrame, events: pd.DataFrame) -> None:
-    """Replace the assignments and events of `groups` in one transaction."""
+    """Replace the assignments and events of `groups` in one transaction; their events, before and after,
+    are queued for the star schema (`orchestration.changes`)."""
+    changes.ensure_queues(connection)
+    in_groups, parameters = "group_key in (select unnest($groups))", {"groups": groups}
     with transaction(connection):
+        changes.record_ids_of_rows(connection, changes.CHANGED_EVENTS, "staging.events", in_groups, parameters)
+        changes.record(connection, changes.CHANGED_EVENTS, events["event_id"])
         for table, frame in (("staging.event_assignments", assignments), ("staging.events", events)):
-            connection.execute(f"delete from {table} where group_key in (select unnest($groups))", {"groups": groups})
+            connection.execute(f"delete from {table} where {in_groups}", parameters)
             insert_frame(connection, table, frame)
 
 

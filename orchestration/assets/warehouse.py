@@ -2,13 +2,16 @@
 
 Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
 table up to date with its definition in one transaction, writing only the rows that differ (a MERGE, see
-sql/templates/merge_table.sql): a load of ten documents rewrites the facts of those ten documents and of
-the events they report, not the warehouse. Then the warehouse is published: checkpointed, copied and
+sql/templates). The facts and dim_document are brought up to date only for the documents and events the
+load changed (their scope, sql/warehouse/scope, read from the queues of `orchestration.changes`), so a
+load of ten documents reads and rewrites the rows of those ten documents and of the events they report,
+not the warehouse; the other dimensions are small and are compared in full. Then the warehouse is published: checkpointed, copied and
 swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's lock.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from dagster_duckdb import DuckDBResource
 from newsevents import config
 from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
+from orchestration import changes
 from orchestration.checks import schema_check_result, schema_check_spec
 from orchestration.io_managers import transaction
 from orchestration.metadata import column_schema, markdown_preview
@@ -30,6 +34,8 @@ GROUP = "warehouse"
 WAREHOUSE_SCHEMA = "main"
 WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
 TEMPLATE_DIR = SQL_DIR / "templates"
+STAGING_SQL_DIR = SQL_DIR / "staging"
+SCOPE_TABLE = "scope_keys"  # a temporary table: the keys of the rows in a table's scope
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,13 @@ class WarehouseTable:
     @property
     def sql_path(self) -> Path:
         return WAREHOUSE_SQL_DIR / f"{self.name}.sql"
+
+    @property
+    def scope_path(self) -> Path | None:
+        """The select of the keys of the rows a load can have changed (sql/warehouse/scope), if the
+        table has one; a table without is small and always brought up to date in full."""
+        path = WAREHOUSE_SQL_DIR / "scope" / f"{self.name}.sql"
+        return path if path.exists() else None
 
     @property
     def qualified_name(self) -> str:
@@ -91,19 +104,76 @@ def columns_of_definition(connection: duckdb.DuckDBPyConnection, table: Warehous
     return [(row[0], row[1]) for row in connection.execute(f"describe ({definition(table)})").fetchall()]
 
 
-def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> tuple[dict[str, int], pd.DataFrame]:
-    """Bring one table up to date with its definition; returns the count of rows per action (INSERT,
-    UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
-    source = definition(table)
+def definition_md5(table: WarehouseTable) -> str:
+    return hashlib.md5(definition(table).encode("utf-8")).hexdigest()
+
+
+def prepare_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> bool:
+    """Create the table if it does not exist, or again if its definition's columns changed (a new
+    release: the table is rebuilt, not patched). Returns whether it was created."""
     existing = columns_of_table(connection, table)
-    if existing and existing != columns_of_definition(connection, table):
-        # The definition's columns changed (a new release): the table is rebuilt, not patched.
+    if existing:
+        if existing == columns_of_definition(connection, table):
+            return False
         connection.execute(f"drop table {table.qualified_name}")
-    connection.execute(template("create_table").format(table=table.name, source=source))
-    changed = connection.execute(template("merge_table").format(table=table.name, key=table.key, source=source)).df()
+    connection.execute(template("create_table").format(table=table.name, source=definition(table)))
+    return True
+
+
+def stored_definitions(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    connection.execute((STAGING_SQL_DIR / "create_star_schema_definitions.sql").read_text(encoding="utf-8"))
+    return dict(connection.execute("select table_name, definition_md5 from staging.star_schema_definitions").fetchall())
+
+
+def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> None:
+    connection.execute(
+        "insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, definition_md5(table)]
+    )
+
+
+def merge_statement(table: WarehouseTable, in_full: bool) -> str:
+    if in_full:
+        return template("merge_table").format(table=table.name, key=table.key, source=definition(table))
+    return template("merge_table_scope").format(table=table.name, key=table.key, source=definition(table), scope=SCOPE_TABLE)
+
+
+def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, in_full: bool) -> tuple[dict[str, int], pd.DataFrame]:
+    """Bring one table up to date with its definition, in full or for the rows in its scope (the
+    documents and events changed since the last update); returns the count of rows per action (INSERT,
+    UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
+    if not in_full:
+        scope = table.scope_path.read_text(encoding="utf-8").strip().rstrip(";")
+        connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {scope}")
+    changed = connection.execute(merge_statement(table, in_full)).df()
     counts = changed["merge_action"].value_counts().to_dict()
     written = changed[changed["merge_action"] != "DELETE"].drop(columns="merge_action")
     return {action: int(counts.get(action, 0)) for action in ("INSERT", "UPDATE", "DELETE")}, written
+
+
+def update_star_schema(connection: duckdb.DuckDBPyConnection) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
+    """Bring every table up to date, in order. A table with a scope is updated only for the changed
+    documents and events, unless it is new, its definition changed, or a table it reads was updated in
+    full and changed: then in full. The queues of changes are emptied. Returns, per table, whether it
+    was updated in full, the counts per action and the rows written. Run it inside a transaction."""
+    changes.ensure_queues(connection)
+    definitions = stored_definitions(connection)
+    changed_in_full: set[str] = set()
+    results = []
+    for table in WAREHOUSE_TABLES:
+        created = prepare_table(connection, table)
+        in_full = (
+            table.scope_path is None
+            or created
+            or definitions.get(table.name) != definition_md5(table)
+            or bool(changed_in_full.intersection(table.deps))
+        )
+        counts, written = update_table(connection, table, in_full)
+        if in_full and any(counts.values()):
+            changed_in_full.add(table.name)
+        store_definition(connection, table)
+        results.append((table, in_full, counts, written))
+    changes.clear(connection)
+    return results
 
 
 @dg.multi_asset(
@@ -124,17 +194,14 @@ def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -
 def star_schema(warehouse: DuckDBResource):
     """Update every star-schema table in one transaction: readers of the warehouse never see facts
     without their dimensions."""
-    results = []
     with warehouse.get_connection() as connection:
         connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
         with transaction(connection):
-            for table in WAREHOUSE_TABLES:
-                counts, written = update_table(connection, table)
-                results.append((table, counts, written))
+            results = update_star_schema(connection)
         totals = {
             table.name: connection.execute(f"select count(*) from {table.qualified_name}").fetchone()[0] for table in WAREHOUSE_TABLES
         }
-    for table, counts, written in results:
+    for table, in_full, counts, written in results:
         yield dg.MaterializeResult(
             asset_key=table.name,
             metadata={
@@ -142,6 +209,7 @@ def star_schema(warehouse: DuckDBResource):
                 "rows inserted": counts["INSERT"],
                 "rows updated": counts["UPDATE"],
                 "rows deleted": counts["DELETE"],
+                "updated": "in full" if in_full else "rows of the changed documents and events",
                 "preview": markdown_preview(written),
             },
         )

@@ -1,0 +1,48 @@
+"""What changed in the stage tables since the star schema was last brought up to date.
+
+Two queues in DuckDB, `staging.changed_documents` and `staging.changed_events` (sql/staging), are filled
+by every write of a document's rows (the partitioned stage tables) and of an event (the re-merged groups
+of reports), in the same transaction as the write. The star schema's update reads them to limit its
+work to the rows of those documents and events, and empties them when it commits: a load's cost follows
+what it changed, not the size of the warehouse, and a failed update leaves the queue for the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+
+from newsevents.config import SQL_DIR
+
+CHANGED_DOCUMENTS = "staging.changed_documents"
+CHANGED_EVENTS = "staging.changed_events"
+QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_EVENTS: "event_id"}
+
+
+def ensure_queues(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute("create schema if not exists staging")
+    for queue in QUEUES:
+        connection.execute((SQL_DIR / "staging" / f"create_{queue.split('.')[1]}.sql").read_text(encoding="utf-8"))
+
+
+def record(connection: duckdb.DuckDBPyConnection, queue: str, ids: Iterable[str]) -> None:
+    """Add ids to a queue (ids already in it stay once)."""
+    connection.execute(f"insert or ignore into {queue} select distinct unnest($ids)", {"ids": sorted(set(ids))})
+
+
+def record_ids_of_rows(connection: duckdb.DuckDBPyConnection, queue: str, table: str, condition: str, parameters: dict) -> None:
+    """Add to a queue the ids (its id column) of the rows of `table` that satisfy `condition`."""
+    column = QUEUES[queue]
+    connection.execute(f"insert or ignore into {queue} select distinct {column} from {table} where {condition}", parameters)
+
+
+def pending(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many ids each queue holds."""
+    ensure_queues(connection)
+    return {queue: connection.execute(f"select count(*) from {queue}").fetchone()[0] for queue in QUEUES}
+
+
+def clear(connection: duckdb.DuckDBPyConnection) -> None:
+    for queue in QUEUES:
+        connection.execute(f"delete from {queue}")
