@@ -48,6 +48,7 @@ def warehouse_path() -> Path:
 # DuckDB 2.0 writes a storage format that DuckDB 1.x cannot read, and most BI drivers still bundle 1.x
 # (docs/connecting.md). A warehouse created with this compatibility version is readable from DuckDB 1.4 on.
 DEFAULT_STORAGE_VERSION = "v1.4.0"
+DEFAULT_MEMORY_LIMIT = "256MB"
 DEFAULT_LOAD_SCHEDULE = "0 * * * *"  # hourly, on the hour
 
 
@@ -55,6 +56,14 @@ def storage_version() -> str:
     """The oldest DuckDB storage format the warehouse file is written in: `WAREHOUSE_STORAGE_VERSION`
     (default v1.4.0; `latest` for the running DuckDB's own). It applies when the file is created."""
     return os.environ.get("WAREHOUSE_STORAGE_VERSION") or DEFAULT_STORAGE_VERSION
+
+
+def warehouse_memory_limit() -> str:
+    """How much memory DuckDB may use for the warehouse while loading: `WAREHOUSE_MEMORY_LIMIT` (default
+    256MB; DuckDB's own default is 80% of RAM). DuckDB keeps the table blocks it reads cached up to this
+    limit and spills to disk beyond it, so a bounded limit keeps a small load's memory from growing with
+    the size of the warehouse."""
+    return os.environ.get("WAREHOUSE_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
 
 
 def load_schedule_cron() -> str:

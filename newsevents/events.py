@@ -969,29 +969,47 @@ class ReportKey:
     location_id: str | None
 
 
-def date_clusters(reports: list[ReportKey], tolerance_days: int) -> list[list[ReportKey]]:
-    """Reports of one identity grouped by date: a report within `tolerance_days` of the previous one joins
-    its group. Undated reports only group within their own document: without a date, two reports of a
-    meeting may be years apart."""
-    dated = sorted((r for r in reports if r.event_date), key=lambda r: r.event_date)
-    clusters: list[list[ReportKey]] = []
-    for report in dated:
-        if clusters and (report.event_date - clusters[-1][-1].event_date).days <= tolerance_days:
-            clusters[-1].append(report)
+def date_windows(dates: Iterable[date], tolerance_days: int = DATE_TOLERANCE_DAYS) -> list[tuple[date, ...]]:
+    """Distinct dates in windows of one happening: a window opens at its earliest date and holds the dates
+    up to `tolerance_days` after it; the next date opens the next window. Anchoring on the first date
+    (rather than chaining day to day) keeps a daily repeated act, such as shelling reported every day for
+    a year, from becoming one year-long event, and makes a window depend only on the dates near it, so a
+    load re-merges only the windows its reports fall in (`dates_to_merge_again`)."""
+    windows: list[list[date]] = []
+    for day in sorted(set(dates)):
+        if windows and (day - windows[-1][0]).days <= tolerance_days:
+            windows[-1].append(day)
         else:
-            clusters.append([report])
-    undated: dict[str, list[ReportKey]] = defaultdict(list)
-    for report in reports:
-        if not report.event_date:
-            undated[report.document_id].append(report)
-    return clusters + list(undated.values())
+            windows.append([day])
+    return [tuple(window) for window in windows]
+
+
+def dates_to_merge_again(
+    before: Iterable[date], now: Iterable[date], changed: Iterable[date], tolerance_days: int = DATE_TOLERANCE_DAYS
+) -> set[date]:
+    """The dates of one group of reports whose events must be merged again after reports were added or
+    removed: those of every window that the change altered (in the windows before or now) or that holds
+    a changed report's date. Windows found both before and now, untouched, keep their events."""
+    old, new, touched = date_windows(before, tolerance_days), date_windows(now, tolerance_days), set(changed)
+    kept = {window for window in set(old) & set(new) if not touched.intersection(window)}
+    return {day for window in old + new if window not in kept for day in window}
+
+
+def date_clusters(reports: list[ReportKey], tolerance_days: int) -> list[list[ReportKey]]:
+    """Reports of one identity grouped by the window of their date (`date_windows`). Undated reports only
+    group within their own document: without a date, two reports of a meeting may be years apart."""
+    window_of_date = {day: window for window in date_windows((r.event_date for r in reports if r.event_date), tolerance_days) for day in window}
+    clusters: dict[tuple, list[ReportKey]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: (r.event_date is None, r.event_date or date.min, r.document_id, r.row)):
+        clusters[window_of_date[report.event_date] if report.event_date else ("undated", report.document_id)].append(report)
+    return list(clusters.values())
 
 
 def assign_event_ids(reports: list[ReportKey], tolerance_days: int = DATE_TOLERANCE_DAYS) -> dict[int, str]:
     """Group reports of one happening and give each group a deterministic event id.
 
-    Reports with the same mode, root and acting side, dates within the tolerance, the same target and
-    the same place are one event. A report with no target joins the group's most reported target (`the
+    Reports with the same mode, root and acting side, dates in one window (`date_windows`), the same
+    target and the same place are one event. A report with no target joins the group's most reported target (`the
     Dutch F-35s escorted them out` is the interception already reported with its target), and a report
     with no place the most reported place; without any, they form their own.
     """

@@ -130,13 +130,16 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
 def list_input_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise InputError(f"corpus folder {corpus_dir} does not exist")
-    return sorted(
-        path
-        for path in corpus_dir.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(corpus_dir).parts)
-        and path.relative_to(corpus_dir).as_posix() != MANIFEST_FILE_NAME
-    )
+    names = []
+    # os.walk and plain strings: a crawler's folder holds many thousands of files, and pathlib per file costs.
+    for folder, subfolders, files in os.walk(corpus_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        prefix = os.path.relpath(folder, corpus_dir).replace(os.sep, "/")
+        for name in files:
+            relative = name if prefix == "." else f"{prefix}/{name}"
+            if not name.startswith(".") and relative != MANIFEST_FILE_NAME and os.path.isfile(os.path.join(folder, name)):
+                names.append(relative)
+    return [corpus_dir / name for name in sorted(names)]
 
 
 def size_label(size: int) -> str:

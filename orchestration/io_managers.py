@@ -51,9 +51,26 @@ def create_table_statement(table: str) -> str:
     return f"create table if not exists {table} ({definitions})"
 
 
+class StagingTableOutdated(RuntimeError):
+    """A stage table was created by an earlier release with other columns."""
+
+
 def ensure_table(connection: duckdb.DuckDBPyConnection, table: str) -> None:
-    connection.execute(f"create schema if not exists {table.split('.')[0]}")
+    """Create the table from its pandera model if it does not exist; fail clearly if it exists with
+    other columns (stage rows cannot be derived again in SQL: the warehouse must be rebuilt)."""
+    schema_name, table_name = table.split(".")
+    connection.execute(f"create schema if not exists {schema_name}")
     connection.execute(create_table_statement(table))
+    existing = [row[0] for row in connection.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
+        [schema_name, table_name],
+    ).fetchall()]
+    declared = list(TABLE_MODELS[table].to_schema().columns)
+    if existing != declared:
+        raise StagingTableOutdated(
+            f"{table} has the columns of an earlier release ({', '.join(existing)}), not {', '.join(declared)}:"
+            " rebuild the warehouse with `FULL_REFRESH=1 make run`"
+        )
 
 
 def holds_documents(table: str) -> bool:

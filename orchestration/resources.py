@@ -46,7 +46,7 @@ def warehouse_file() -> str:
 def build_resources() -> dict[str, object]:
     warehouse = DuckDBResource(
         database=warehouse_file(),
-        connection_config={"storage_compatibility_version": config.storage_version()},
+        connection_config={"storage_compatibility_version": config.storage_version(), "memory_limit": config.warehouse_memory_limit()},
     )
     return {
         "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA),

@@ -1,5 +1,6 @@
 """staging.event_assignments: one row per event report: the happening it reports."""
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
@@ -10,4 +11,5 @@ class EventAssignments(TableModel):
     mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="The report (staging.event_mentions)")
     event_id: Series[str] = pa.Field(str_matches=HEX16, description="The happening it reports (staging.events)")
     group_key: Series[str] = pa.Field(str_matches=HEX16, description="The group of reports merged together")
+    event_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="The report's date when it was merged: the next load compares the group's dates with it to re-merge only the date windows it changed")
     is_counted: Series[bool] = pa.Field(description="False for a second report of the same event in the same sentence (`intercepted ... and escorted`): only the surest counts")

@@ -2,16 +2,19 @@
 
 The per-document stages are partitioned by input file version like the document stage. Merging reports
 into events crosses documents, so `events` is one asset for the whole warehouse that re-merges only the
-groups of reports a load added to or removed from.
+reports near those a load added or removed: in their groups (mode, CAMEO root, acting side), the date
+windows they fall in.
 """
 
 from __future__ import annotations
 
 import dagster as dg
+import duckdb
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from newsevents.config import SQL_DIR
+from newsevents.events import dates_to_merge_again
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
 from orchestration.assets.documents import PARTITIONED
 from orchestration import changes
@@ -73,23 +76,65 @@ def event_mentions(
     yield from checked_output("staging.event_mentions", table, documents_scope(table), metadata)
 
 
-def event_groups_to_merge(connection) -> list[str]:
+def staging_sql(name: str) -> str:
+    return (STAGING_SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def event_groups_to_merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
     for table in ("staging.event_mentions", "staging.event_assignments", "staging.events"):
         ensure_table(connection, table)
-    return sorted(row[0] for row in connection.execute((STAGING_SQL_DIR / "event_groups_to_merge.sql").read_text()).fetchall())
+    return sorted(row[0] for row in connection.execute(staging_sql("event_groups_to_merge")).fetchall())
 
 
-def replace_event_groups(connection, groups: list[str], assignments: pd.DataFrame, events: pd.DataFrame) -> None:
-    """Replace the assignments and events of `groups` in one transaction; their events, before and after,
-    are queued for the star schema (`orchestration.changes`)."""
+def dates_to_merge(group_dates: pd.DataFrame) -> pd.DataFrame:
+    """(group_key, event_date) of the dates whose events are merged again, from the rows of
+    sql/staging/dates_of_event_groups.sql."""
+    rows = []
+    for group, dates in group_dates.groupby("group_key"):
+        before = [day for day, was in zip(dates["event_date"], dates["was_before"]) if was]
+        now = [day for day, is_now in zip(dates["event_date"], dates["is_now"]) if is_now]
+        changed = [day for day, is_changed in zip(dates["event_date"], dates["is_changed"]) if is_changed]
+        rows.extend((group, day) for day in sorted(dates_to_merge_again(before, now, changed)))
+    return pd.DataFrame(rows, columns=["group_key", "event_date"]).astype({"event_date": "datetime64[us]"})
+
+
+def reports_to_merge(connection: duckdb.DuckDBPyConnection, groups: list[str]) -> pd.DataFrame:
+    """The reports whose events a load changed: of the groups it touched, those in the date windows it
+    touched (and the undated reports of new documents)."""
+    group_dates = connection.execute(staging_sql("dates_of_event_groups"), {"groups": groups}).df()
+    connection.register("dates_to_merge", dates_to_merge(group_dates))
+    try:
+        return connection.execute(staging_sql("reports_to_merge"), {"groups": groups}).df()
+    finally:
+        connection.unregister("dates_to_merge")
+
+
+def replace_merged_reports(
+    connection: duckdb.DuckDBPyConnection, groups: list[str], reports: pd.DataFrame, assignments: pd.DataFrame, events: pd.DataFrame
+) -> None:
+    """Replace, in one transaction, the assignments and events of the reports merged again (and of the
+    reports gone from the groups); the events, before and after, are queued for the star schema
+    (`orchestration.changes`)."""
     changes.ensure_queues(connection)
-    in_groups, parameters = "group_key in (select unnest($groups))", {"groups": groups}
     with transaction(connection):
-        changes.record_ids_of_rows(connection, changes.CHANGED_EVENTS, "staging.events", in_groups, parameters)
-        changes.record(connection, changes.CHANGED_EVENTS, events["event_id"])
-        for table, frame in (("staging.event_assignments", assignments), ("staging.events", events)):
-            connection.execute(f"delete from {table} where {in_groups}", parameters)
-            insert_frame(connection, table, frame)
+        replaced = connection.execute(
+            staging_sql("assignments_to_replace"), {"mentions": reports["mention_id"].tolist(), "groups": groups}
+        ).df()
+        changes.record(connection, changes.CHANGED_EVENTS, [*replaced["event_id"], *events["event_id"]])
+        connection.execute("delete from staging.event_assignments where mention_id in (select unnest($ids))", {"ids": replaced["mention_id"].tolist()})
+        connection.execute("delete from staging.events where event_id in (select unnest($ids))", {"ids": replaced["event_id"].unique().tolist()})
+        insert_frame(connection, "staging.event_assignments", assignments)
+        insert_frame(connection, "staging.events", events)
+
+
+def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Merge again the reports whose events changed and store the result: returns the groups touched,
+    the reports merged again, and their assignments and events."""
+    groups = event_groups_to_merge(connection)
+    reports = reports_to_merge(connection, groups)
+    assignments, events = assign_events(reports)
+    replace_merged_reports(connection, groups, reports, assignments, events)
+    return groups, reports, assignments, events
 
 
 @dg.multi_asset(
@@ -115,20 +160,18 @@ def replace_event_groups(connection, groups: list[str], assignments: pd.DataFram
     pool=WAREHOUSE_POOL,
 )
 def merged_events(warehouse: DuckDBResource):
-    """Merge again the groups of reports that this load changed; every other event stays as it is."""
+    """Merge again the reports whose events this load changed: in the groups it added reports to or
+    removed reports from, the date windows of those reports; every other event stays as it is."""
     with warehouse.get_connection() as connection:
-        groups = event_groups_to_merge(connection)
-        reports = connection.execute((STAGING_SQL_DIR / "reports_of_event_groups.sql").read_text(), {"groups": groups}).df()
-        assignments, events = assign_events(reports)
-        replace_event_groups(connection, groups, assignments, events)
+        groups, reports, assignments, events = merge_changed_reports(connection)
         totals = {
             table: connection.execute(f"select count(*) from staging.{table}").fetchone()[0]
             for table in ("event_assignments", "events")
         }
-    scope = f"rows of the {len(groups)} groups of reports merged again"
+    scope = f"rows of the {len(reports)} reports merged again, in {len(groups)} groups"
     for name, frame in (("event_assignments", assignments), ("events", events)):
         yield dg.MaterializeResult(
             asset_key=name,
-            metadata={"dagster/row_count": totals[name], "rows rewritten": len(frame), "groups merged again": len(groups), "preview": markdown_preview(frame)},
+            metadata={"dagster/row_count": totals[name], "rows rewritten": len(frame), "groups merged again": len(groups), "reports merged again": len(reports), "preview": markdown_preview(frame)},
         )
         yield schema_check_result(f"staging.{name}", frame, scope)
