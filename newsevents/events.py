@@ -93,6 +93,9 @@ THREAT_ROOT = "13"
 # Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
 # meetings, calls, visits (04), recognition (054).
 COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
+# Acts aimed at a country that a clause may leave to the sentence around it: promises (03) and shows of
+# military force (15).
+IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
 DENIAL_CODE = "016"
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
@@ -527,6 +530,43 @@ def borrowed_targets(
     return []
 
 
+def implicit_targets(
+    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: list[EntityMention]
+) -> list[EntityMention]:
+    """The target of a promise or a show of force that names none, from the clauses before it: that of the
+    verb it is coordinated with (`committed to supporting Ukraine and pledged to do more`, `intercepted Russian
+    aircraft and escorted them out`), else the nearest country named earlier in the sentence, not as a
+    place (`near Poland`), that is not the actor's side (`Ukraine needs more aid, the US said, pledging
+    support` -> Ukraine; `fighting in parts of Ukraine ... after Russia amassed troops at the border`)."""
+    if not pattern.event_code.startswith(IMPLICIT_TARGET_ROOTS) or not actors:
+        return []
+    actor_ids = frozenset(a.entity.entity_id for a in actors)
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i < trigger.i:
+        shared = target_actors(trigger.head, index, sentence_index, actor_ids)
+        shared = shared or borrowed_targets(trigger.head, pattern, index, sentence_index, actor_ids)
+        if shared:
+            return shared
+    countries = {a.entity.country_code for a in actors if a.entity.country_code}
+    sides = {base_actor(a.entity.entity_id) for a in actors}
+    earlier = [
+        m
+        for m in index.mentions
+        if m.sentence_index == sentence_index
+        and m.end_token <= trigger.i
+        and m.entity.entity_id.startswith("country:")
+        and base_actor(m.entity.entity_id) not in sides
+        and m.entity.country_code not in countries
+        and not is_place_phrase(trigger.doc[m.start_token : m.end_token])
+    ]
+    return earlier[-1:]
+
+
+def is_place_phrase(span: Span) -> bool:
+    """`near Poland`, `in Ukraine`: a name used for where something happens."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
 def preposition_objects(prep: Token) -> list[Token]:
     """The objects of a preposition. Where the parser left it without one and made the noun phrase after it
     the subject of the next clause (`contracts with arms maker Rheinmetall to restart production`), that
@@ -812,6 +852,7 @@ def code_document(
             actor_ids = frozenset(a.entity.entity_id for a in acting)
             named_targets = target_actors(trigger, index, sentence_index, actor_ids)
             named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
+            named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
             if sources and tone is None:
                 tone = sentence_tone(sentence.text)

@@ -277,3 +277,16 @@ def test_an_office_named_elsewhere_in_the_document(nlp):
     events = coded(nlp, "Xi holds talks with Russian counterpart. Chinese President Xi Jinping talked to Russian counterpart Vladimir Putin on Monday.")
     assert ("person:xi-jinping", "046", "person:vladimir-putin") in {e[:3] for e in events}
     assert "country:RUS" not in {e[2] for e in events}
+
+
+def test_implicit_target_from_the_clauses_before(nlp):
+    # A promise or a show of force that names no target is aimed at the country the sentence spoke of.
+    assert ("country:LTU", "0332", "country:GEO") in {e[:3] for e in coded(nlp, "Georgia needs more air defence, and Lithuania has pledged missiles.")}
+    events = coded(nlp, "Fighting has flared in parts of Armenia since Azerbaijan massed troops close to the border.")
+    assert ("country:AZE", "154", "country:ARM") in {e[:3] for e in events}
+    # A verb coordinated with another shares its target; a country named as a place is no target.
+    events = coded(nlp, "Norwegian jets intercepted Russian bombers near Finland and escorted them away.")
+    assert {e[2] for e in events if e[1] == "150"} == {"country:RUS/MIL"}
+    events = coded(nlp, "Canada committed to supporting Moldova's army and pledged to send more help.")
+    assert {e[2] for e in events if e[1] == "030"} == {"country:MDA"}
+    assert ("country:BLR", "154", None) in {e[:3] for e in coded(nlp, "Reporters in Poland said that Belarus had massed troops at the border.")}
