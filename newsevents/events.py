@@ -443,6 +443,19 @@ def closes_before(relative: Token, verb: Token) -> bool:
     return any(t.text in closers for t in relative.doc[relative.i + 1 : verb.i])
 
 
+def participle_adjunct_of(verb: Token) -> Token | None:
+    """The verb a participle clause after a comma belongs to, where the parser took the participle for the
+    subject of the clause after it (`the US said on Tuesday, pledging that support will not falter`:
+    `pledging` parsed as the subject of `falter`). Its doer is that verb's subject."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    comma = verb.nbor(-1)
+    if comma.text != "," or verb.head.i < verb.i:
+        return None
+    governor = comma.head
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i < comma.i else None
+
+
 def subject_heads(clause: Token) -> list[Token]:
     """Who performs a clause's action: its subject, the `by` agent of a passive, or, for a clause with
     no subject of its own, the governing clause's object (`urged the West to stop`) or subject."""
@@ -468,6 +481,10 @@ def subject_heads(clause: Token) -> list[Token]:
             return subjects
         if token.dep_ == "relcl":
             return [token.head]
+        adjunct_of = participle_adjunct_of(token)
+        if adjunct_of is not None:
+            token = adjunct_of
+            continue
         if (
             token.dep_ == "pcomp"
             and token.head.dep_ == "prep"

@@ -290,3 +290,12 @@ def test_implicit_target_from_the_clauses_before(nlp):
     events = coded(nlp, "Canada committed to supporting Moldova's army and pledged to send more help.")
     assert {e[2] for e in events if e[1] == "030"} == {"country:MDA"}
     assert ("country:BLR", "154", None) in {e[:3] for e in coded(nlp, "Reporters in Poland said that Belarus had massed troops at the border.")}
+
+
+def test_a_participle_after_a_comma_is_done_by_the_subject_before_it(nlp):
+    # The parser takes `pledging` for the subject of `stop`; it is what Romania and Bulgaria did when they spoke.
+    events = coded(nlp, "Moldova urgently needs more fuel, Romania and Bulgaria said on Monday, pledging that their support will not stop.")
+    assert {(e[0], e[1], e[2], e[3]) for e in events} == {
+        ("country:ROU", "030", "country:MDA", "asserted"),
+        ("country:BGR", "030", "country:MDA", "asserted"),
+    }
