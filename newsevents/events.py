@@ -40,6 +40,9 @@ OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards", "into
 DEALING_NOUNS = frozenset(
     "contract agreement deal treaty accord pact memorandum talk negotiation relation tie meeting call consultation".split()
 )
+# `the national defence industry`, `domestic producers`: what these adjectives describe belongs to the
+# actor's own country.
+OWN_COUNTRY_ADJECTIVES = ("national", "domestic")
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
 # Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
@@ -635,6 +638,40 @@ def target_actors(
     return actors_of(owners, index, sentence_index, targets=True, exclude=actors)
 
 
+def own_country_targets(
+    trigger: Token,
+    actor: EntityMention,
+    named_targets: list[EntityMention],
+    sentence_index: int,
+    country_entities: dict[str, Entity],
+) -> list[EntityMention]:
+    """A target described as the actor's own country's (`the minister called on the national defence
+    industry to ...` -> the minister's country), when the act names no other target."""
+    country = country_entities.get(actor.entity.country_code or "")
+    if named_targets or country is None:
+        return []
+    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    heads += [g for c in trigger.children if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        modifiers = [t for t in head.subtree if t.i < head.i and t.dep_ == "amod" and t.lower_ in OWN_COUNTRY_ADJECTIVES]
+        if modifiers:
+            span = head.doc[min(t.i for t in head.subtree) : head.i + 1]
+            return [
+                EntityMention(
+                    sentence_index=sentence_index,
+                    start_char=span.start_char,
+                    end_char=span.end_char,
+                    start_token=span.start,
+                    end_token=span.end,
+                    surface_text=span.text,
+                    ner_label="GPE",
+                    resolution_method="document",
+                    entity=country,
+                )
+            ]
+    return []
+
+
 def is_material(event_code: str) -> bool:
     """Material cooperation (06-09) or conflict (15-20): acts done to something, somewhere."""
     return int(event_code[:2]) in MATERIAL_ROOTS
@@ -883,6 +920,7 @@ def code_document(
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
                 targets = [target_as_actor(t, actor1, country_entities) for t in named_targets]
+                targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
                     if actor2 is None and needs_counterpart(pattern.event_code):

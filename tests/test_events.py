@@ -299,3 +299,9 @@ def test_a_participle_after_a_comma_is_done_by_the_subject_before_it(nlp):
         ("country:ROU", "030", "country:MDA", "asserted"),
         ("country:BGR", "030", "country:MDA", "asserted"),
     }
+
+
+def test_a_national_target_is_the_actors_own_country(nlp):
+    events = coded(nlp, "French President Emmanuel Macron called on the national defence industry to ramp up production.")
+    assert ("person:emmanuel-macron", "020", "country:FRA") in {e[:3] for e in events}
+    assert ("person:emmanuel-macron", "020", None) in {e[:3] for e in coded(nlp, "Macron called on the industry to ramp up production.")}
