@@ -64,6 +64,10 @@ PEOPLE_NOUNS = frozenset(
     """critic opponent ally friend enemy rival supporter victim family relative neighbour neighbor people citizen
     partner wife husband son daughter""".split()
 )
+# Phrases for two parties named before (`both sides`, `the two countries`, `the pair`, `both men`).
+PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())
+PEOPLE_GROUP_NOUNS = frozenset("man woman leader minister".split())
+GROUP_LOOKBACK_SENTENCES = 2
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -383,12 +387,73 @@ def actors_of(
     found: list[EntityMention] = []
     for head in heads:
         for token in coordinated(head, targets):
-            mention = actor_of_phrase(token, index, sentence_index, exclude)
-            listed = unpunctuated_list(token, mention, index) if mention is not None else []
+            members = group_members(token, index, sentence_index)
+            mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
+            listed = unpunctuated_list(token, mention, index) if mention is not None else members
             for item in [*listed, mention]:
                 if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
                     found.append(item)
     return found
+
+
+def group_kind(head: Token) -> str | None:
+    """`both sides`, `the two countries` (parties: any actors), `the pair`, `both men` (people), else None."""
+    lemma = head.lemma_.lower()
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+    is_pair = lemma == "pair" and "the" in determiners
+    if not (is_pair or determiners & {"both", "two"}) or head.tag_ not in ("NNS", "NN"):
+        return None
+    if is_pair or lemma in PEOPLE_GROUP_NOUNS:
+        return "PERSON"
+    return "party" if lemma in PARTY_GROUP_NOUNS else None
+
+
+def group_members(head: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    """Who a phrase for two parties stands for: the named parties of the clause its own clause is
+    coordinated with (`X was joined by Tony Radakin, and the pair met ...`), else the two parties of the
+    last two-sided phrase of the sentences before (`tensions between Azerbaijan and Armenia ... Both sides
+    accuse each other`)."""
+    kind = group_kind(head)
+    if kind is None:
+        return []
+    fits = (lambda m: m.entity.entity_type == "PERSON") if kind == "PERSON" else (lambda m: True)
+    clause = head.head
+    if head.dep_ in SUBJECT_DEPS and clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        partner = clause.head
+        heads = subject_heads(partner) + passive_patients(partner) + [c for c in partner.children if c.dep_ in OBJECT_DEPS]
+        found = [m for m in actors_of(heads, index, sentence_index) if fits(m)]
+        if found:
+            return found[:2]
+    sentence = head.sent
+    doc = head.doc
+    for back in range(GROUP_LOOKBACK_SENTENCES + 1):
+        if back and sentence.start == 0:
+            break
+        if back:
+            sentence = doc[sentence.start - 1].sent
+        pairs = []
+        for token in sentence:
+            if back == 0 and token.i >= head.i:
+                break
+            two_sided = token.dep_ == "pobj" and token.head.lower_ == "between"
+            if two_sided or (token.conjuncts and token.i < min(t.i for t in token.conjuncts) and token.dep_ != "conj"):
+                parties = [index.by_token.get(t.i) for t in (token, *token.conjuncts)]
+                parties = [m for m in parties if m is not None and fits(m)]
+                if len({m.entity.entity_id for m in parties}) == 2:
+                    pairs.append(parties)
+        if pairs:
+            return pairs[-1]
+    return []
+
+
+def is_reciprocal(trigger: Token) -> bool:
+    """`accuse each other`, `met one another`: each party acts on the other."""
+    return any(
+        (c.lower_ == "other" and any(d.lower_ == "each" for d in c.children))
+        or (c.lower_ == "another" and any(d.lower_ == "one" for d in c.children))
+        for c in trigger.children
+        if c.dep_ in OBJECT_DEPS
+    )
 
 
 def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
@@ -919,7 +984,8 @@ def code_document(
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
-                targets = [target_as_actor(t, actor1, country_entities) for t in named_targets]
+                named = [s for s in sources if s is not actor1] if is_reciprocal(trigger) else named_targets
+                targets = [target_as_actor(t, actor1, country_entities) for t in named]
                 targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:

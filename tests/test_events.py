@@ -305,3 +305,14 @@ def test_a_national_target_is_the_actors_own_country(nlp):
     events = coded(nlp, "French President Emmanuel Macron called on the national defence industry to ramp up production.")
     assert ("person:emmanuel-macron", "020", "country:FRA") in {e[:3] for e in events}
     assert ("person:emmanuel-macron", "020", None) in {e[:3] for e in coded(nlp, "Macron called on the industry to ramp up production.")}
+
+
+def test_phrases_for_two_parties_and_reciprocal_objects(nlp):
+    # `Both sides` are the two sides named before; `each other` makes each the other's target.
+    events = coded(nlp, "Talks between India and Pakistan stalled in May. Both sides accuse each other of shelling.")
+    assert {e[:3] for e in events if e[1] == "112"} == {("country:IND", "112", "country:PAK"), ("country:PAK", "112", "country:IND")}
+    # `the pair`, `the two leaders`: the people of the clause before.
+    events = coded(nlp, "Macron met Scholz in Paris, and the two leaders criticized Russia.")
+    assert {e[0] for e in events if e[1] == "111"} == {"person:emmanuel-macron", "person:olaf-scholz"}
+    events = coded(nlp, "The foreign minister was joined by general Mark Milley, and the pair also met with Ukrainian President Volodymyr Zelensky.")
+    assert ("person:mark-milley", "040", "person:volodymyr-zelensky") in {e[:3] for e in events}
