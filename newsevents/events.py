@@ -113,6 +113,9 @@ MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
 DATE_TOLERANCE_DAYS = 1
 PRONOUN_LOOKBACK_SENTENCES = 2
+# Sentences that name no one (`Wait, really? How did that go down? Well, not well.`) do not count towards
+# the lookback, up to this many sentences in all.
+PRONOUN_LOOKBACK_MAX_SENTENCES = 6
 
 
 @dataclass(frozen=True)
@@ -306,8 +309,12 @@ class MentionIndex:
     def previous_person(
         self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
     ) -> EntityMention | None:
-        """The last person mentioned before `token`, within a few sentences: a simple antecedent for `he`.
-        `exclude` names entities the pronoun cannot be: `Putin challenged him` is not Putin challenging himself."""
+        """The last person mentioned before `token`, within a few sentences that name someone (those that
+        name no one do not count): a simple antecedent for `he`. `exclude` names entities the pronoun cannot
+        be: `Putin challenged him` is not Putin challenging himself."""
+        naming = sorted({m.sentence_index for m in self.mentions if m.sentence_index < sentence_index}, reverse=True)
+        earliest = naming[lookback_sentences - 1] if len(naming) >= lookback_sentences else 0
+        earliest = max(earliest, sentence_index - PRONOUN_LOOKBACK_MAX_SENTENCES)
         people = [
             m
             for m in self.mentions
@@ -315,7 +322,7 @@ class MentionIndex:
             and m.entity.entity_type == "PERSON"
             and m.entity.is_resolved
             and m.entity.entity_id not in exclude
-            and sentence_index - m.sentence_index <= lookback_sentences
+            and m.sentence_index >= min(earliest, sentence_index - lookback_sentences)
         ]
         return people[-1] if people else None
 

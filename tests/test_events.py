@@ -316,3 +316,11 @@ def test_phrases_for_two_parties_and_reciprocal_objects(nlp):
     assert {e[0] for e in events if e[1] == "111"} == {"person:emmanuel-macron", "person:olaf-scholz"}
     events = coded(nlp, "The foreign minister was joined by general Mark Milley, and the pair also met with Ukrainian President Volodymyr Zelensky.")
     assert ("person:mark-milley", "040", "person:volodymyr-zelensky") in {e[:3] for e in events}
+
+
+def test_sentences_that_name_no_one_do_not_push_an_antecedent_out_of_reach(nlp):
+    events = coded(nlp, "Zelensky met Erdogan in Ankara on Monday. Wait, really? Yes. How did that go? Not well. Zelensky criticized him.")
+    assert ("person:volodymyr-zelensky", "111", "person:recep-tayyip-erdogan") in {e[:3] for e in events}
+    # Two sentences that name someone are the reach, as before.
+    events = coded(nlp, "Zelensky met Erdogan. Biden spoke to Scholz. Macron called Sunak. Putin criticized him.")
+    assert "person:recep-tayyip-erdogan" not in {e[2] for e in events if e[1] == "111"}
