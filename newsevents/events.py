@@ -100,6 +100,8 @@ THREAT_ROOT = "13"
 # Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
 # meetings, calls, visits (04), recognition (054).
 COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
+# Members that make a meeting multilateral (`a meeting of more than 40 nations`): codable with no counterpart.
+MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
 # Acts aimed at a country that a clause may leave to the sentence around it: promises (03) and shows of
 # military force (15).
 IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
@@ -860,12 +862,13 @@ def modality_of(clause: Token, sentence: Span) -> str:
 
 
 def is_separate_clause(verb: Token) -> bool:
-    """A finite verb with its own subject that the parser coordinated with a non-finite one: in unpunctuated
-    speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
+    """A finite verb (or a verb with a finite auxiliary: `was speaking`) with its own subject that the parser
+    coordinated with a non-finite one: in unpunctuated speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
     Mr Austin committed to ...`) it starts a sentence of its own, with its own tense and modality."""
+    is_finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
     return (
         verb.dep_ == "conj"
-        and verb.tag_ in FINITE_TAGS
+        and is_finite
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         and verb.head.tag_ not in FINITE_TAGS + ("MD",)
     )
@@ -996,7 +999,7 @@ def code_document(
                 targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
-                    if actor2 is None and needs_counterpart(pattern.event_code):
+                    if actor2 is None and needs_counterpart(pattern.event_code) and not is_multilateral(trigger, index):
                         continue  # a meeting, call, visit or recognition with no counterpart named is not codable
                     reports.append(
                         EventMention(
@@ -1052,6 +1055,18 @@ def same_country(speaker: Entity, actor: Entity) -> bool:
     if same_side(speaker.entity_id, actor.entity_id):
         return True
     return speaker.country_code is not None and speaker.country_code == actor.country_code
+
+
+def is_multilateral(trigger: Token, index: MentionIndex) -> bool:
+    """A meeting of many unnamed parties (`spoke at a meeting of more than 40 nations`): it has counterparts,
+    though none is named; a meeting of a named group has that group for target instead."""
+    if trigger.pos_ != "NOUN":
+        return False
+    members = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        m.tag_ == "NNS" and m.lemma_.lower() in MULTILATERAL_MEMBERS and not any(t.i in index.by_token for t in m.subtree if t.i <= m.i)
+        for m in members
+    )
 
 
 def needs_counterpart(event_code: str) -> bool:

@@ -324,3 +324,15 @@ def test_sentences_that_name_no_one_do_not_push_an_antecedent_out_of_reach(nlp):
     # Two sentences that name someone are the reach, as before.
     events = coded(nlp, "Zelensky met Erdogan. Biden spoke to Scholz. Macron called Sunak. Putin criticized him.")
     assert "person:recep-tayyip-erdogan" not in {e[2] for e in events if e[1] == "111"}
+
+
+def test_a_meeting_of_many_unnamed_parties_needs_no_named_counterpart(nlp):
+    events = coded(nlp, "Antony Blinken was speaking in Poland at a meeting of more than 30 nations about the war in Ukraine.")
+    assert ("person:antony-blinken", "040", None, "asserted") in {e[:4] for e in events}
+    assert [e for e in coded(nlp, "Blinken attended a meeting in Vienna.") if e[1].startswith("04")] == []
+
+
+def test_a_clause_with_a_finite_auxiliary_glued_onto_an_infinitive_keeps_its_own_mode(nlp):
+    # Unpunctuated speech: `was speaking` has its own subject and tense; `wants` does not govern it.
+    events = coded(nlp, "he wants Poland to be stronger Antony Blinken was speaking at a meeting of more than 30 nations about the war")
+    assert ("person:antony-blinken", "040", None, "asserted") in {e[:4] for e in events}
