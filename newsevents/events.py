@@ -105,6 +105,7 @@ MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister memb
 # Acts aimed at a country that a clause may leave to the sentence around it: promises (03) and shows of
 # military force (15).
 IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
+MEDIATION_CODE = "045"
 DENIAL_CODE = "016"
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
@@ -433,8 +434,14 @@ def group_members(head: Token, index: MentionIndex, sentence_index: int) -> list
         found = [m for m in actors_of(heads, index, sentence_index) if fits(m)]
         if found:
             return found[:2]
-    sentence = head.sent
-    doc = head.doc
+    return last_two_parties(head, index, fits)
+
+
+def last_two_parties(before: Token, index: MentionIndex, fits=lambda mention: True) -> list[EntityMention]:
+    """The two parties of the last two-sided phrase (`between X and Y`, `X and Y`) before a token, in its
+    sentence or the few before."""
+    sentence = before.sent
+    doc = before.doc
     for back in range(GROUP_LOOKBACK_SENTENCES + 1):
         if back and sentence.start == 0:
             break
@@ -442,7 +449,7 @@ def group_members(head: Token, index: MentionIndex, sentence_index: int) -> list
             sentence = doc[sentence.start - 1].sent
         pairs = []
         for token in sentence:
-            if back == 0 and token.i >= head.i:
+            if back == 0 and token.i >= before.i:
                 break
             two_sided = token.dep_ == "pobj" and token.head.lower_ == "between"
             if two_sided or (token.conjuncts and token.i < min(t.i for t in token.conjuncts) and token.dep_ != "conj"):
@@ -520,6 +527,16 @@ def closes_before(relative: Token, verb: Token) -> bool:
     return any(t.text in closers for t in relative.doc[relative.i + 1 : verb.i])
 
 
+def hyphenated_agent(verb: Token) -> Token | None:
+    """The name joined by a hyphen to a participle: `a Moscow-brokered ceasefire`, `US-led forces`."""
+    if verb.tag_ != "VBN" or verb.i < 2:
+        return None
+    hyphen, name = verb.nbor(-1), verb.nbor(-2)
+    if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_ or name.pos_ != "PROPN":
+        return None
+    return name
+
+
 def participle_adjunct_of(verb: Token) -> Token | None:
     """The verb a participle clause after a comma belongs to, where the parser took the participle for the
     subject of the clause after it (`the US said on Tuesday, pledging that support will not falter`:
@@ -538,6 +555,9 @@ def subject_heads(clause: Token) -> list[Token]:
     no subject of its own, the governing clause's object (`urged the West to stop`) or subject."""
     token = clause
     for _ in range(4):
+        agent = hyphenated_agent(token)
+        if agent is not None:
+            return [agent]
         if is_passive(token):
             return passive_agents(token)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -632,6 +652,10 @@ def implicit_targets(
     aircraft and escorted them out`), else the nearest country named earlier in the sentence, not as a
     place (`near Poland`), that is not the actor's side (`Ukraine needs more aid, the US said, pledging
     support` -> Ukraine; `fighting in parts of Ukraine ... after Russia amassed troops at the border`)."""
+    if pattern.event_code.startswith(MEDIATION_CODE) and actors:
+        # `a Moscow-brokered ceasefire`: between the two parties the text was just speaking of.
+        sides = {base_actor(a.entity.entity_id) for a in actors}
+        return [m for m in last_two_parties(trigger, index) if base_actor(m.entity.entity_id) not in sides]
     if not pattern.event_code.startswith(IMPLICIT_TARGET_ROOTS) or not actors:
         return []
     actor_ids = frozenset(a.entity.entity_id for a in actors)

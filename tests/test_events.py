@@ -347,3 +347,11 @@ def test_a_clause_with_a_finite_auxiliary_glued_onto_an_infinitive_keeps_its_own
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 8)
     assert is_separate_clause(doc[8])
     assert modality_of(doc[8], doc[:]) == "asserted"
+
+
+def test_a_hyphenated_agent_and_the_parties_of_a_mediation(nlp):
+    # `US-brokered`: the US brokered it, between the two parties the text was speaking of.
+    events = coded(nlp, "Fighting broke out between Serbia and Kosovo in May. The war ended in a US-brokered ceasefire.")
+    assert {e[:3] for e in events if e[1] == "045"} == {("country:USA", "045", "country:SRB"), ("country:USA", "045", "country:XKX")}
+    # With no two parties in view, a mediation names no one and is not coded.
+    assert [e for e in coded(nlp, "The war ended in a US-brokered ceasefire.") if e[1] == "045"] == []
