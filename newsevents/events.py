@@ -528,13 +528,17 @@ def closes_before(relative: Token, verb: Token) -> bool:
 
 
 def hyphenated_agent(verb: Token) -> Token | None:
-    """The name joined by a hyphen to a participle: `a Moscow-brokered ceasefire`, `US-led forces`."""
-    if verb.tag_ != "VBN" or verb.i < 2:
+    """The name joined by a hyphen to a past participle (`a Moscow-brokered ceasefire`, `US-led forces`), or
+    the name before a dash that opens a present participle's aside (`Mr Zelensky - thanking allies for
+    their promises - said ...`, which the parser reads as one hyphenated word): it acts."""
+    if verb.tag_ not in ("VBN", "VBG") or verb.i < 2:
         return None
-    hyphen, name = verb.nbor(-1), verb.nbor(-2)
-    if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_ or name.pos_ != "PROPN":
+    dash, name = verb.nbor(-1), verb.nbor(-2)
+    if dash.text not in PARENTHESIS_DASHES or name.pos_ != "PROPN" or name.head.i != verb.i:
         return None
-    return name
+    joined = not dash.whitespace_ and not name.whitespace_
+    aside = dash.whitespace_ and name.whitespace_ and verb.tag_ == "VBG"
+    return name if joined and verb.tag_ == "VBN" or aside else None
 
 
 def participle_adjunct_of(verb: Token) -> Token | None:

@@ -355,3 +355,9 @@ def test_a_hyphenated_agent_and_the_parties_of_a_mediation(nlp):
     assert {e[:3] for e in events if e[1] == "045"} == {("country:USA", "045", "country:SRB"), ("country:USA", "045", "country:XKX")}
     # With no two parties in view, a mediation names no one and is not coded.
     assert [e for e in coded(nlp, "The war ended in a US-brokered ceasefire.") if e[1] == "045"] == []
+
+
+def test_a_name_before_a_dash_opening_a_participle_aside_acts(nlp):
+    # The parser reads `Biden - thanking` as one hyphenated word; Biden is the one thanking.
+    events = coded(nlp, "Mr Biden - thanking allies for their promises of more tanks - said the talks were useful.")
+    assert ("person:joe-biden", "051", None, "asserted") in {e[:4] for e in events}
