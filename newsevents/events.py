@@ -25,8 +25,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
 from newsevents.dates import event_date
-from newsevents.entities import MOTION_WORDS, Entity, EntityMention, default_country_entities, is_stance_prefixed
-from newsevents.reference import load_cameo_codes, read_reference_csv
+from newsevents.entities import (
+    MOTION_WORDS,
+    Entity,
+    EntityMention,
+    default_country_entities,
+    default_resolver,
+    is_stance_prefixed,
+)
+from newsevents.reference import load_cameo_codes, normalise_name, read_reference_csv
 from newsevents.tone import sentence_tone
 
 MODES = ("asserted", "negated", "hypothetical", "future", "question")
@@ -255,13 +262,54 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
 class MentionIndex:
     """Entity mentions of a document, looked up by token."""
 
-    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None):
+    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None, day: date | None = None):
         self.mentions = list(mentions)
         self.by_token: dict[int, EntityMention] = {}
         for mention in self.mentions:
             for i in range(mention.start_token, mention.end_token):
                 self.by_token[i] = mention
         self.titled = self.titled_people(doc) if doc is not None else {}
+        self.day = day
+        self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
+
+    def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
+        """The office titles (dictionary title aliases valid on the day) of the people the document names."""
+        if self._offices is None:
+            resolver = default_resolver()
+            people = {m.entity for m in self.mentions if m.entity.entity_type == "PERSON" and m.entity.is_resolved}
+            ids = {p.entity_id: p for p in people}
+            self._offices = defaultdict(list)
+            for key, aliases in resolver.aliases_by_key.items():
+                for alias in aliases:
+                    if alias.alias_type == "title" and alias.entity_id in ids and alias.valid_on(self.day):
+                        self._offices[ids[alias.entity_id]].append(tuple(key.split()))
+        return self._offices
+
+    def office_holder(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The one person the document names who holds an office named without a name or nationality (`the
+        defence secretary` in a report that names Ben Wallace, UK defence secretary on its date)."""
+        words = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if not words or any(c.i in self.by_token for c in words) or noun.tag_ != "NN":
+            return None
+        start = min(c.i for c in words)
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in noun.doc[start : noun.i]):
+            return None
+        key = tuple(normalise_name(t.text) for t in noun.doc[start : noun.i + 1])
+        holders = [p for p, titles in self.offices().items() if any(t[-len(key):] == key for t in titles)]
+        if len(holders) != 1:
+            return None
+        span = noun.doc[start : noun.i + 1]
+        return EntityMention(
+            sentence_index=sentence_index,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            start_token=span.start,
+            end_token=span.end,
+            surface_text=span.text,
+            ner_label="PERSON",
+            resolution_method="document",
+            entity=holders[0],
+        )
 
     def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
         """The country named by a noun's modifiers (`Azeri counterpart`)."""
@@ -288,11 +336,14 @@ class MentionIndex:
         return {key: next(iter(people)) for key, people in found.items() if len(people) == 1}
 
     def titled_person(self, noun: Token, sentence_index: int) -> EntityMention | None:
-        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev)."""
-        if not self.titled or noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
+        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev,
+        `the defence secretary` -> the one holder of that office the document names)."""
+        if noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
             return None
         nationality = self.nationality_of(noun)
-        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower())) if nationality else None
+        if nationality is None:
+            return self.office_holder(noun, sentence_index)
+        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower()))
         if person is None:
             return None
         start = min(nationality.start_token, noun.i)
@@ -991,7 +1042,7 @@ def code_document(
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)
-    index = MentionIndex(mentions, doc)
+    index = MentionIndex(mentions, doc, publication_date)
     text = doc.text  # spaCy joins the tokens again on every access
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []

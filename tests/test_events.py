@@ -361,3 +361,18 @@ def test_a_name_before_a_dash_opening_a_participle_aside_acts(nlp):
     # The parser reads `Biden - thanking` as one hyphenated word; Biden is the one thanking.
     events = coded(nlp, "Mr Biden - thanking allies for their promises of more tanks - said the talks were useful.")
     assert ("person:joe-biden", "051", None, "asserted") in {e[:4] for e in events}
+
+
+def test_an_office_named_alone_is_its_one_holder_the_document_names(nlp):
+    day = date(2022, 2, 11)
+
+    def coded_on(text):
+        doc = nlp(text)
+        return {(e.actor1.entity.entity_id, e.event_code, e.actor2.entity.entity_id if e.actor2 else None)
+                for e in code_document(doc, resolve_entities(doc, day), day)}
+
+    events = coded_on("Ben Wallace flew to Moscow on Friday. The defence secretary also met with Valery Gerasimov.")
+    assert ("person:ben-wallace", "040", "person:valery-gerasimov") in events
+    # Two holders of a defence secretary's office named: the office alone names neither.
+    events = coded_on("Ben Wallace spoke to Lloyd Austin on Friday. The defence secretary also met with Valery Gerasimov.")
+    assert not {e for e in events if e[1] == "040" and e[2] == "person:valery-gerasimov"}
