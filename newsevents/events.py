@@ -50,7 +50,9 @@ DEALING_NOUNS = frozenset(
 # `the national defence industry`, `domestic producers`: what these adjectives describe belongs to the
 # actor's own country.
 OWN_COUNTRY_ADJECTIVES = ("national", "domestic")
-PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
+PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across", "off", "along")
+# Nouns for a part of a place, whose `of` names the place (`off the northern coast of Japan`).
+PLACE_PART_NOUNS = frozenset("coast shore border outskirts edge north south east west centre center waters".split())
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
 # Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
 SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "without", "through", "upon")
@@ -844,10 +846,18 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                mention = index.by_token.get(pobj.i)
+                mention = index.by_token.get(place_named(pobj).i)
                 if mention and mention.entity.feature_type in PLACE_FEATURES:
                     return mention.entity
     return None
+
+
+def place_named(pobj: Token) -> Token:
+    """The place a place phrase names: through a part of it (`the outskirts of Kharkiv` -> Kharkiv)."""
+    if pobj.lemma_.lower() in PLACE_PART_NOUNS:
+        for place in (g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            return place
+    return pobj
 
 
 def visited_place(pattern: VerbPattern, targets: list[EntityMention]) -> Entity | None:

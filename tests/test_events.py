@@ -376,3 +376,14 @@ def test_an_office_named_alone_is_its_one_holder_the_document_names(nlp):
     # Two holders of a defence secretary's office named: the office alone names neither.
     events = coded_on("Ben Wallace spoke to Lloyd Austin on Friday. The defence secretary also met with Valery Gerasimov.")
     assert not {e for e in events if e[1] == "040" and e[2] == "person:valery-gerasimov"}
+
+
+def test_a_place_named_through_a_part_of_it(nlp):
+    # `off the northern coast of Cyprus`: the seizure is on Cyprus, which is its target.
+    events = coded(nlp, "Turkish troops seized two villages off the northern coast of Cyprus in 1974.")
+    assert ("country:TUR/MIL", "192", "country:CYP", "asserted", "country:CYP") in events
+
+
+def test_the_soviet_union_is_an_actor(nlp):
+    assert ("country:SUN", "192", "country:FIN") in {e[:3] for e in coded(nlp, "In 1940 Soviet forces occupied islands along the border of Finland.")}
+    assert ("country:SUN", "192", "country:AFG") in {e[:3] for e in coded(nlp, "The USSR invaded Afghanistan in 1979.")}
