@@ -115,6 +115,8 @@ MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister memb
 # military force (15).
 IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
 MEDIATION_CODE = "045"
+TRUCE_CODE = "0871"
+TRUCE_NOUNS = frozenset("ceasefire cease-fire truce armistice".split())
 DENIAL_CODE = "016"
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
@@ -1110,6 +1112,9 @@ def code_document(
                             is_lead=is_lead,
                         )
                     )
+            truce = mediated_truce(trigger, pattern)
+            if truce is not None:
+                reports += truce_between_parties([r for r in reports if r.action_start_char == start], truce)
             speaker = reporting_verb(clause)
             if speaker is not None and reporter is not None and is_plain_denial(clause, pattern, sentence):
                 denials += [
@@ -1121,6 +1126,37 @@ def code_document(
         coded += answer_claims(reports + denials, answering, previous_claimants)
         previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]
     return coded
+
+
+def mediated_truce(trigger: Token, pattern: VerbPattern) -> Token | None:
+    """The ceasefire a mediation brought about (`a Moscow-brokered ceasefire`, `brokered a truce`)."""
+    if not pattern.event_code.startswith(MEDIATION_CODE):
+        return None
+    candidates = [trigger.head] if trigger.dep_ in ("amod", "acl") else []
+    candidates += [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
+    return next((c for c in candidates if c.lemma_.lower() in TRUCE_NOUNS), None)
+
+
+def truce_between_parties(mediations: list[EventMention], truce: Token) -> list[EventMention]:
+    """A brokered ceasefire is one its two parties agreed to: each declares it towards the other (0871), as
+    the mediation happened (same mode, date and place)."""
+    parties = list({m.actor2.entity.entity_id: m.actor2 for m in mediations if m.actor2 is not None}.values())
+    if len(parties) != 2:
+        return []
+    start, end = truce.idx, truce.idx + len(truce.text)
+    template = next(m for m in mediations if m.actor2 is not None)
+    return [
+        replace(
+            template,
+            event_code=TRUCE_CODE,
+            actor1=party,
+            actor2=other,
+            action_start_char=start,
+            action_end_char=end,
+            action_text=truce.text,
+        )
+        for party, other in (parties, parties[::-1])
+    ]
 
 
 def denies_a_claim(token: Token) -> bool:

@@ -387,3 +387,9 @@ def test_a_place_named_through_a_part_of_it(nlp):
 def test_the_soviet_union_is_an_actor(nlp):
     assert ("country:SUN", "192", "country:FIN") in {e[:3] for e in coded(nlp, "In 1940 Soviet forces occupied islands along the border of Finland.")}
     assert ("country:SUN", "192", "country:AFG") in {e[:3] for e in coded(nlp, "The USSR invaded Afghanistan in 1979.")}
+
+
+def test_a_brokered_ceasefire_is_declared_by_its_two_parties(nlp):
+    events = coded(nlp, "Tensions are high between Serbia and Kosovo. In 1999 the war ended in a truce brokered by Finland.")
+    assert {e[:3] for e in events if e[1] == "0871"} == {("country:SRB", "0871", "country:XKX"), ("country:XKX", "0871", "country:SRB")}
+    assert {e[3] for e in events} == {"asserted"}
