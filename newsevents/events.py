@@ -127,6 +127,8 @@ MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
 DATE_TOLERANCE_DAYS = 1
 PRONOUN_LOOKBACK_SENTENCES = 2
+# A sentence this long is unpunctuated speech (an auto-captioned transcript), not written prose.
+RUN_ON_TOKENS = 80
 # Sentences that name no one (`Wait, really? How did that go down? Well, not well.`) do not count towards
 # the lookback, up to this many sentences in all.
 PRONOUN_LOOKBACK_MAX_SENTENCES = 6
@@ -435,8 +437,15 @@ def coordinated(head: Token, targets: bool = False) -> list[Token]:
 
 
 def opens_clause(token: Token) -> bool:
-    """Whether a verb follows right after the conjunct's own words."""
-    own = [token.i] + [t.i for child in token.children if child.dep_ not in ("conj", "cc", "punct") for t in child.subtree]
+    """Whether a verb follows right after the conjunct's own words (coordinations inside them aside: in
+    `UN and Red Cross involvement in evacuations from Mariupol but Moscow isn't rushing`, the verb follows
+    `Moscow`, a conjunct of `Mariupol`, not `involvement`'s own words)."""
+    own, frontier = [token.i], [token]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ not in ("conj", "cc", "punct"):
+                own.append(child.i)
+                frontier.append(child)
     following = token.doc[max(own) + 1] if max(own) + 1 < len(token.doc) else None
     return following is not None and following.pos_ in ("AUX", "VERB")
 
@@ -673,6 +682,12 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         # `He said operations had ended and denied that ...`: when the clause the act is coordinated with has
         # no actor for subject, the act is the speaker's, coordinated with the reporting verb.
         actors = actors_of(subject_heads(head.head), index, sentence_index)
+    if not actors and len(trigger.sent) > RUN_ON_TOKENS and any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        # Unpunctuated speech (`... for the people of Russia and those far beyond the Kremlin agreed in principle
+        # to ...`): a subject phrase that names no one but ends in a name right before the verb was two
+        # clauses run together; the name is the subject of the verb.
+        named = name_before(trigger, index)
+        actors = [named] if named is not None else []
     return actors
 
 

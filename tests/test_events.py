@@ -393,3 +393,35 @@ def test_a_brokered_ceasefire_is_declared_by_its_two_parties(nlp):
     events = coded(nlp, "Tensions are high between Serbia and Kosovo. In 1999 the war ended in a truce brokered by Finland.")
     assert {e[:3] for e in events if e[1] == "0871"} == {("country:SRB", "0871", "country:XKX"), ("country:XKX", "0871", "country:SRB")}
     assert {e[3] for e in events} == {"asserted"}
+
+
+def test_a_run_on_subject_ending_in_a_name_right_before_its_verb(nlp):
+    # Unpunctuated speech (a sentence of more than 80 tokens): `those far beyond the White House agreed` runs
+    # two clauses together; the White House agreed.
+    text = (
+        "as the talks in Geneva enter their second week the mood is grim and nobody expects a quick deal the delegates "
+        "spent the morning on procedure the afternoon on maps and the evening on dinner speeches which went on for hours "
+        "it is our view that the sooner we end this the better for the people of Serbia for the people of Kosovo and "
+        "those far beyond the White House agreed in principle to OSCE involvement in the talks but nothing else was "
+        "settled and everyone went home tired"
+    )
+    assert ("unresolved:org:white-house", "0355", "org:osce") in {e[:3] for e in coded(nlp, text)}
+    # In written prose the same words are not the White House agreeing.
+    assert coded(nlp, "Those far beyond the White House agreed in principle to OSCE involvement in the talks.") == []
+
+
+def test_a_coordination_inside_a_conjunct_does_not_make_it_open_a_clause(nlp):
+    # `aid to Chad and food from Lviv but Kyiv is waiting`, as the parser reads it: `food` is a second
+    # recipient's conjunct; the verb follows `Kyiv`, a conjunct inside its own phrase.
+    from spacy.tokens import Doc
+
+    from newsevents.events import opens_clause
+
+    words = ["sent", "aid", "to", "Chad", "and", "food", "from", "Lviv", "but", "Kyiv", "is", "waiting"]
+    heads = [0, 0, 0, 2, 3, 3, 5, 6, 7, 7, 11, 0]
+    deps = ["ROOT", "dobj", "prep", "pobj", "cc", "conj", "prep", "pobj", "cc", "conj", "aux", "conj"]
+    tags = ["VBD", "NN", "IN", "NNP", "CC", "NN", "IN", "NNP", "CC", "NNP", "VBZ", "VBG"]
+    pos = ["VERB", "NOUN", "ADP", "PROPN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "AUX", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 11)
+    assert not opens_clause(doc[5])
+    assert opens_clause(doc[9])
