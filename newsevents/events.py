@@ -115,6 +115,9 @@ MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister memb
 # military force (15).
 IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
 MEDIATION_CODE = "045"
+# Hostile acts (coercion, assault, fighting, mass violence) that, naming no target, are aimed at the other of
+# two sides just named.
+TWO_SIDED_ROOTS = frozenset((17, 18, 19, 20))
 TRUCE_CODE = "0871"
 TRUCE_NOUNS = frozenset("ceasefire cease-fire truce armistice".split())
 DENIAL_CODE = "016"
@@ -730,6 +733,14 @@ def implicit_targets(
         # `a Moscow-brokered ceasefire`: between the two parties the text was just speaking of.
         sides = {base_actor(a.entity.entity_id) for a in actors}
         return [m for m in last_two_parties(trigger, index) if base_actor(m.entity.entity_id) not in sides]
+    if int(pattern.event_code[:2]) in TWO_SIDED_ROOTS and actors:
+        # `tensions between Azerbaijan and Armenia ... Azerbaijan retook territory`: a hostile act of one of
+        # two sides just named is aimed at the other.
+        sides = {base_actor(a.entity.entity_id) for a in actors}
+        pair = [m for m in last_two_parties(trigger, index) if m.entity.entity_id.startswith("country:")]
+        others = [m for m in pair if base_actor(m.entity.entity_id) not in sides]
+        if len(pair) == 2 and len(others) == 1:
+            return others
     if not pattern.event_code.startswith(IMPLICIT_TARGET_ROOTS) or not actors:
         return []
     actor_ids = frozenset(a.entity.entity_id for a in actors)

@@ -425,3 +425,17 @@ def test_a_coordination_inside_a_conjunct_does_not_make_it_open_a_clause(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 11)
     assert not opens_clause(doc[5])
     assert opens_clause(doc[9])
+
+
+def test_an_irregular_past_tagged_as_a_present_keeps_its_verb(nlp):
+    # The tagger reads `retook` as a present (VBP), so the lemmatizer leaves it; its exception table knows it.
+    assert [t.lemma_ for t in nlp("In 2017, Iraq retook territory around the city.") if t.lower_ == "retook"] == ["retake"]
+    # A form that is a verb itself stays as it is.
+    assert [t.lemma_ for t in nlp("They lay wreaths at the memorial.") if t.lower_ == "lay"] == ["lay"]
+
+
+def test_a_hostile_act_of_one_of_two_sides_just_named_is_aimed_at_the_other(nlp):
+    events = coded(nlp, "Tensions are high between Ethiopia and Eritrea. In 2000, Ethiopia retook territory around the town.")
+    assert ("country:ETH", "192", "country:ERI") in {e[:3] for e in events}
+    # An actor that is neither side: no target is guessed.
+    assert ("country:RUS", "190", None) in {e[:3] for e in coded(nlp, "Tensions are high between Chad and Sudan. Russia attacked on Monday.")}
