@@ -25,6 +25,7 @@ from newsevents.reference import Alias, is_case_sensitive_alias, load_actors, lo
 
 RULER_NAME = "actor_ruler"
 LINE_BREAKS_NAME = "line_break_sentences"
+IRREGULAR_VERBS_NAME = "irregular_verb_lemmas"
 TITLE_LABEL = "PERSON"
 DEMONYM_LABEL = "NORP"
 
@@ -113,6 +114,26 @@ def line_break_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory(IRREGULAR_VERBS_NAME)
+def make_irregular_verb_lemmas(nlp: Language, name: str):
+    """The lemma of an irregular past form the tagger took for a present (`Azerbaijan retook territory`
+    tagged VBP keeps the lemma `retook`): the lemmatizer's own exception table gives `retake`. Only forms
+    that are not verbs themselves (`found`, `lay`, `saw` are) are changed."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    exceptions = lookups.get_table("lemma_exc")["verb"] if lookups.has_table("lemma_exc") else {}
+    base_forms = set(lookups.get_table("lemma_index")["verb"]) if lookups.has_table("lemma_index") else set()
+
+    def irregular_verb_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_ and token.lower_ not in base_forms:
+                lemmas = exceptions.get(token.lower_)
+                if lemmas and token.lower_ not in lemmas:
+                    token.lemma_ = lemmas[0]
+        return doc
+
+    return irregular_verb_lemmas
+
+
 def load_pipeline(model_name: str, reference_dir: Path | None = None) -> Language:
     """The spaCy pipeline with the actor ruler; cached, so a process loads each model once (and again
     only when the reference data changes)."""
@@ -124,6 +145,8 @@ def load_pipeline(model_name: str, reference_dir: Path | None = None) -> Languag
 def cached_pipeline(model_name: str, reference_dir: Path, version: tuple) -> Language:
     nlp = spacy.load(model_name)
     nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(IRREGULAR_VERBS_NAME, after="lemmatizer")
     nlp.add_pipe(RULER_NAME, before="ner", config={"reference_dir": str(reference_dir)})
     return nlp
 

@@ -25,8 +25,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
 from newsevents.dates import event_date
-from newsevents.entities import MOTION_WORDS, Entity, EntityMention, default_country_entities, is_stance_prefixed
-from newsevents.reference import load_cameo_codes, read_reference_csv
+from newsevents.entities import (
+    MOTION_WORDS,
+    Entity,
+    EntityMention,
+    default_country_entities,
+    default_resolver,
+    is_stance_prefixed,
+)
+from newsevents.reference import load_cameo_codes, normalise_name, read_reference_csv
 from newsevents.tone import sentence_tone
 
 MODES = ("asserted", "negated", "hypothetical", "future", "question")
@@ -40,7 +47,12 @@ OBJECT_TARGET_PREPOSITIONS = ("to", "against", "for", "toward", "towards", "into
 DEALING_NOUNS = frozenset(
     "contract agreement deal treaty accord pact memorandum talk negotiation relation tie meeting call consultation".split()
 )
-PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across")
+# `the national defence industry`, `domestic producers`: what these adjectives describe belongs to the
+# actor's own country.
+OWN_COUNTRY_ADJECTIVES = ("national", "domestic")
+PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across", "off", "along")
+# Nouns for a part of a place, whose `of` names the place (`off the northern coast of Japan`).
+PLACE_PART_NOUNS = frozenset("coast shore border outskirts edge north south east west centre center waters".split())
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
 # Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
 SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "without", "through", "upon")
@@ -61,6 +73,10 @@ PEOPLE_NOUNS = frozenset(
     """critic opponent ally friend enemy rival supporter victim family relative neighbour neighbor people citizen
     partner wife husband son daughter""".split()
 )
+# Phrases for two parties named before (`both sides`, `the two countries`, `the pair`, `both men`).
+PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())
+PEOPLE_GROUP_NOUNS = frozenset("man woman leader minister".split())
+GROUP_LOOKBACK_SENTENCES = 2
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -93,6 +109,17 @@ THREAT_ROOT = "13"
 # Interactions that need a counterpart to be coded: promises and offers (03: intent to cooperate with whom?),
 # meetings, calls, visits (04), recognition (054).
 COUNTERPART_CODES = (INTENT_ROOT, CONSULT_ROOT, "054")
+# Members that make a meeting multilateral (`a meeting of more than 40 nations`): codable with no counterpart.
+MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
+# Acts aimed at a country that a clause may leave to the sentence around it: promises (03) and shows of
+# military force (15).
+IMPLICIT_TARGET_ROOTS = (INTENT_ROOT, "15")
+MEDIATION_CODE = "045"
+# Hostile acts (coercion, assault, fighting, mass violence) that, naming no target, are aimed at the other of
+# two sides just named.
+TWO_SIDED_ROOTS = frozenset((17, 18, 19, 20))
+TRUCE_CODE = "0871"
+TRUCE_NOUNS = frozenset("ceasefire cease-fire truce armistice".split())
 DENIAL_CODE = "016"
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 # Acts whose plain negation by their own side is a denial: threats, protests, force, assaults.
@@ -103,6 +130,11 @@ MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 LEAD_SENTENCES = 3
 DATE_TOLERANCE_DAYS = 1
 PRONOUN_LOOKBACK_SENTENCES = 2
+# A sentence this long is unpunctuated speech (an auto-captioned transcript), not written prose.
+RUN_ON_TOKENS = 80
+# Sentences that name no one (`Wait, really? How did that go down? Well, not well.`) do not count towards
+# the lookback, up to this many sentences in all.
+PRONOUN_LOOKBACK_MAX_SENTENCES = 6
 
 
 @dataclass(frozen=True)
@@ -239,13 +271,54 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
 class MentionIndex:
     """Entity mentions of a document, looked up by token."""
 
-    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None):
+    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None, day: date | None = None):
         self.mentions = list(mentions)
         self.by_token: dict[int, EntityMention] = {}
         for mention in self.mentions:
             for i in range(mention.start_token, mention.end_token):
                 self.by_token[i] = mention
         self.titled = self.titled_people(doc) if doc is not None else {}
+        self.day = day
+        self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
+
+    def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
+        """The office titles (dictionary title aliases valid on the day) of the people the document names."""
+        if self._offices is None:
+            resolver = default_resolver()
+            people = {m.entity for m in self.mentions if m.entity.entity_type == "PERSON" and m.entity.is_resolved}
+            ids = {p.entity_id: p for p in people}
+            self._offices = defaultdict(list)
+            for key, aliases in resolver.aliases_by_key.items():
+                for alias in aliases:
+                    if alias.alias_type == "title" and alias.entity_id in ids and alias.valid_on(self.day):
+                        self._offices[ids[alias.entity_id]].append(tuple(key.split()))
+        return self._offices
+
+    def office_holder(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The one person the document names who holds an office named without a name or nationality (`the
+        defence secretary` in a report that names Ben Wallace, UK defence secretary on its date)."""
+        words = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if not words or any(c.i in self.by_token for c in words) or noun.tag_ != "NN":
+            return None
+        start = min(c.i for c in words)
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in noun.doc[start : noun.i]):
+            return None
+        key = tuple(normalise_name(t.text) for t in noun.doc[start : noun.i + 1])
+        holders = [p for p, titles in self.offices().items() if any(t[-len(key):] == key for t in titles)]
+        if len(holders) != 1:
+            return None
+        span = noun.doc[start : noun.i + 1]
+        return EntityMention(
+            sentence_index=sentence_index,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            start_token=span.start,
+            end_token=span.end,
+            surface_text=span.text,
+            ner_label="PERSON",
+            resolution_method="document",
+            entity=holders[0],
+        )
 
     def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
         """The country named by a noun's modifiers (`Azeri counterpart`)."""
@@ -272,11 +345,14 @@ class MentionIndex:
         return {key: next(iter(people)) for key, people in found.items() if len(people) == 1}
 
     def titled_person(self, noun: Token, sentence_index: int) -> EntityMention | None:
-        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev)."""
-        if not self.titled or noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
+        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev,
+        `the defence secretary` -> the one holder of that office the document names)."""
+        if noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
             return None
         nationality = self.nationality_of(noun)
-        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower())) if nationality else None
+        if nationality is None:
+            return self.office_holder(noun, sentence_index)
+        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower()))
         if person is None:
             return None
         start = min(nationality.start_token, noun.i)
@@ -296,8 +372,12 @@ class MentionIndex:
     def previous_person(
         self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
     ) -> EntityMention | None:
-        """The last person mentioned before `token`, within a few sentences: a simple antecedent for `he`.
-        `exclude` names entities the pronoun cannot be: `Putin challenged him` is not Putin challenging himself."""
+        """The last person mentioned before `token`, within a few sentences that name someone (those that
+        name no one do not count): a simple antecedent for `he`. `exclude` names entities the pronoun cannot
+        be: `Putin challenged him` is not Putin challenging himself."""
+        naming = sorted({m.sentence_index for m in self.mentions if m.sentence_index < sentence_index}, reverse=True)
+        earliest = naming[lookback_sentences - 1] if len(naming) >= lookback_sentences else 0
+        earliest = max(earliest, sentence_index - PRONOUN_LOOKBACK_MAX_SENTENCES)
         people = [
             m
             for m in self.mentions
@@ -305,7 +385,7 @@ class MentionIndex:
             and m.entity.entity_type == "PERSON"
             and m.entity.is_resolved
             and m.entity.entity_id not in exclude
-            and sentence_index - m.sentence_index <= lookback_sentences
+            and m.sentence_index >= min(earliest, sentence_index - lookback_sentences)
         ]
         return people[-1] if people else None
 
@@ -360,8 +440,15 @@ def coordinated(head: Token, targets: bool = False) -> list[Token]:
 
 
 def opens_clause(token: Token) -> bool:
-    """Whether a verb follows right after the conjunct's own words."""
-    own = [token.i] + [t.i for child in token.children if child.dep_ not in ("conj", "cc", "punct") for t in child.subtree]
+    """Whether a verb follows right after the conjunct's own words (coordinations inside them aside: in
+    `UN and Red Cross involvement in evacuations from Mariupol but Moscow isn't rushing`, the verb follows
+    `Moscow`, a conjunct of `Mariupol`, not `involvement`'s own words)."""
+    own, frontier = [token.i], [token]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ not in ("conj", "cc", "punct"):
+                own.append(child.i)
+                frontier.append(child)
     following = token.doc[max(own) + 1] if max(own) + 1 < len(token.doc) else None
     return following is not None and following.pos_ in ("AUX", "VERB")
 
@@ -377,12 +464,79 @@ def actors_of(
     found: list[EntityMention] = []
     for head in heads:
         for token in coordinated(head, targets):
-            mention = actor_of_phrase(token, index, sentence_index, exclude)
-            listed = unpunctuated_list(token, mention, index) if mention is not None else []
+            members = group_members(token, index, sentence_index)
+            mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
+            listed = unpunctuated_list(token, mention, index) if mention is not None else members
             for item in [*listed, mention]:
                 if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
                     found.append(item)
     return found
+
+
+def group_kind(head: Token) -> str | None:
+    """`both sides`, `the two countries` (parties: any actors), `the pair`, `both men` (people), else None."""
+    lemma = head.lemma_.lower()
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+    is_pair = lemma == "pair" and "the" in determiners
+    if not (is_pair or determiners & {"both", "two"}) or head.tag_ not in ("NNS", "NN"):
+        return None
+    if is_pair or lemma in PEOPLE_GROUP_NOUNS:
+        return "PERSON"
+    return "party" if lemma in PARTY_GROUP_NOUNS else None
+
+
+def group_members(head: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    """Who a phrase for two parties stands for: the named parties of the clause its own clause is
+    coordinated with (`X was joined by Tony Radakin, and the pair met ...`), else the two parties of the
+    last two-sided phrase of the sentences before (`tensions between Azerbaijan and Armenia ... Both sides
+    accuse each other`)."""
+    kind = group_kind(head)
+    if kind is None:
+        return []
+    fits = (lambda m: m.entity.entity_type == "PERSON") if kind == "PERSON" else (lambda m: True)
+    clause = head.head
+    if head.dep_ in SUBJECT_DEPS and clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        partner = clause.head
+        heads = subject_heads(partner) + passive_patients(partner) + [c for c in partner.children if c.dep_ in OBJECT_DEPS]
+        found = [m for m in actors_of(heads, index, sentence_index) if fits(m)]
+        if found:
+            return found[:2]
+    return last_two_parties(head, index, fits)
+
+
+def last_two_parties(before: Token, index: MentionIndex, fits=lambda mention: True) -> list[EntityMention]:
+    """The two parties of the last two-sided phrase (`between X and Y`, `X and Y`) before a token, in its
+    sentence or the few before."""
+    sentence = before.sent
+    doc = before.doc
+    for back in range(GROUP_LOOKBACK_SENTENCES + 1):
+        if back and sentence.start == 0:
+            break
+        if back:
+            sentence = doc[sentence.start - 1].sent
+        pairs = []
+        for token in sentence:
+            if back == 0 and token.i >= before.i:
+                break
+            two_sided = token.dep_ == "pobj" and token.head.lower_ == "between"
+            if two_sided or (token.conjuncts and token.i < min(t.i for t in token.conjuncts) and token.dep_ != "conj"):
+                parties = [index.by_token.get(t.i) for t in (token, *token.conjuncts)]
+                parties = [m for m in parties if m is not None and fits(m)]
+                if len({m.entity.entity_id for m in parties}) == 2:
+                    pairs.append(parties)
+        if pairs:
+            return pairs[-1]
+    return []
+
+
+def is_reciprocal(trigger: Token) -> bool:
+    """`accuse each other`, `met one another`: each party acts on the other."""
+    return any(
+        (c.lower_ == "other" and any(d.lower_ == "each" for d in c.children))
+        or (c.lower_ == "another" and any(d.lower_ == "one" for d in c.children))
+        for c in trigger.children
+        if c.dep_ in OBJECT_DEPS
+    )
 
 
 def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
@@ -440,11 +594,41 @@ def closes_before(relative: Token, verb: Token) -> bool:
     return any(t.text in closers for t in relative.doc[relative.i + 1 : verb.i])
 
 
+def hyphenated_agent(verb: Token) -> Token | None:
+    """The name joined by a hyphen to a past participle (`a Moscow-brokered ceasefire`, `US-led forces`), or
+    the name before a dash that opens a present participle's aside (`Mr Zelensky - thanking allies for
+    their promises - said ...`, which the parser reads as one hyphenated word): it acts."""
+    if verb.tag_ not in ("VBN", "VBG") or verb.i < 2:
+        return None
+    dash, name = verb.nbor(-1), verb.nbor(-2)
+    if dash.text not in PARENTHESIS_DASHES or name.pos_ != "PROPN" or name.head.i != verb.i:
+        return None
+    joined = not dash.whitespace_ and not name.whitespace_
+    aside = dash.whitespace_ and name.whitespace_ and verb.tag_ == "VBG"
+    return name if joined and verb.tag_ == "VBN" or aside else None
+
+
+def participle_adjunct_of(verb: Token) -> Token | None:
+    """The verb a participle clause after a comma belongs to, where the parser took the participle for the
+    subject of the clause after it (`the US said on Tuesday, pledging that support will not falter`:
+    `pledging` parsed as the subject of `falter`). Its doer is that verb's subject."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    comma = verb.nbor(-1)
+    if comma.text != "," or verb.head.i < verb.i:
+        return None
+    governor = comma.head
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i < comma.i else None
+
+
 def subject_heads(clause: Token) -> list[Token]:
     """Who performs a clause's action: its subject, the `by` agent of a passive, or, for a clause with
     no subject of its own, the governing clause's object (`urged the West to stop`) or subject."""
     token = clause
     for _ in range(4):
+        agent = hyphenated_agent(token)
+        if agent is not None:
+            return [agent]
         if is_passive(token):
             return passive_agents(token)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -465,6 +649,10 @@ def subject_heads(clause: Token) -> list[Token]:
             return subjects
         if token.dep_ == "relcl":
             return [token.head]
+        adjunct_of = participle_adjunct_of(token)
+        if adjunct_of is not None:
+            token = adjunct_of
+            continue
         if (
             token.dep_ == "pcomp"
             and token.head.dep_ == "prep"
@@ -497,6 +685,12 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         # `He said operations had ended and denied that ...`: when the clause the act is coordinated with has
         # no actor for subject, the act is the speaker's, coordinated with the reporting verb.
         actors = actors_of(subject_heads(head.head), index, sentence_index)
+    if not actors and len(trigger.sent) > RUN_ON_TOKENS and any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        # Unpunctuated speech (`... for the people of Russia and those far beyond the Kremlin agreed in principle
+        # to ...`): a subject phrase that names no one but ends in a name right before the verb was two
+        # clauses run together; the name is the subject of the verb.
+        named = name_before(trigger, index)
+        actors = [named] if named is not None else []
     return actors
 
 
@@ -525,6 +719,55 @@ def borrowed_targets(
     if is_purpose and trigger.head.lemma_.lower() in MOTION_WORDS:
         return target_actors(trigger.head, index, sentence_index, actors)
     return []
+
+
+def implicit_targets(
+    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: list[EntityMention]
+) -> list[EntityMention]:
+    """The target of a promise or a show of force that names none, from the clauses before it: that of the
+    verb it is coordinated with (`committed to supporting Ukraine and pledged to do more`, `intercepted Russian
+    aircraft and escorted them out`), else the nearest country named earlier in the sentence, not as a
+    place (`near Poland`), that is not the actor's side (`Ukraine needs more aid, the US said, pledging
+    support` -> Ukraine; `fighting in parts of Ukraine ... after Russia amassed troops at the border`)."""
+    if pattern.event_code.startswith(MEDIATION_CODE) and actors:
+        # `a Moscow-brokered ceasefire`: between the two parties the text was just speaking of.
+        sides = {base_actor(a.entity.entity_id) for a in actors}
+        return [m for m in last_two_parties(trigger, index) if base_actor(m.entity.entity_id) not in sides]
+    if int(pattern.event_code[:2]) in TWO_SIDED_ROOTS and actors:
+        # `tensions between Azerbaijan and Armenia ... Azerbaijan retook territory`: a hostile act of one of
+        # two sides just named is aimed at the other.
+        sides = {base_actor(a.entity.entity_id) for a in actors}
+        pair = [m for m in last_two_parties(trigger, index) if m.entity.entity_id.startswith("country:")]
+        others = [m for m in pair if base_actor(m.entity.entity_id) not in sides]
+        if len(pair) == 2 and len(others) == 1:
+            return others
+    if not pattern.event_code.startswith(IMPLICIT_TARGET_ROOTS) or not actors:
+        return []
+    actor_ids = frozenset(a.entity.entity_id for a in actors)
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i < trigger.i:
+        shared = target_actors(trigger.head, index, sentence_index, actor_ids)
+        shared = shared or borrowed_targets(trigger.head, pattern, index, sentence_index, actor_ids)
+        if shared:
+            return shared
+    countries = {a.entity.country_code for a in actors if a.entity.country_code}
+    sides = {base_actor(a.entity.entity_id) for a in actors}
+    earlier = [
+        m
+        for m in index.mentions
+        if m.sentence_index == sentence_index
+        and m.end_token <= trigger.i
+        and m.entity.entity_id.startswith("country:")
+        and base_actor(m.entity.entity_id) not in sides
+        and m.entity.country_code not in countries
+        and not is_place_phrase(trigger.doc[m.start_token : m.end_token])
+    ]
+    return earlier[-1:]
+
+
+def is_place_phrase(span: Span) -> bool:
+    """`near Poland`, `in Ukraine`: a name used for where something happens."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def preposition_objects(prep: Token) -> list[Token]:
@@ -578,6 +821,40 @@ def target_actors(
     return actors_of(owners, index, sentence_index, targets=True, exclude=actors)
 
 
+def own_country_targets(
+    trigger: Token,
+    actor: EntityMention,
+    named_targets: list[EntityMention],
+    sentence_index: int,
+    country_entities: dict[str, Entity],
+) -> list[EntityMention]:
+    """A target described as the actor's own country's (`the minister called on the national defence
+    industry to ...` -> the minister's country), when the act names no other target."""
+    country = country_entities.get(actor.entity.country_code or "")
+    if named_targets or country is None:
+        return []
+    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    heads += [g for c in trigger.children if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        modifiers = [t for t in head.subtree if t.i < head.i and t.dep_ == "amod" and t.lower_ in OWN_COUNTRY_ADJECTIVES]
+        if modifiers:
+            span = head.doc[min(t.i for t in head.subtree) : head.i + 1]
+            return [
+                EntityMention(
+                    sentence_index=sentence_index,
+                    start_char=span.start_char,
+                    end_char=span.end_char,
+                    start_token=span.start,
+                    end_token=span.end,
+                    surface_text=span.text,
+                    ner_label="GPE",
+                    resolution_method="document",
+                    entity=country,
+                )
+            ]
+    return []
+
+
 def is_material(event_code: str) -> bool:
     """Material cooperation (06-09) or conflict (15-20): acts done to something, somewhere."""
     return int(event_code[:2]) in MATERIAL_ROOTS
@@ -597,10 +874,18 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                mention = index.by_token.get(pobj.i)
+                mention = index.by_token.get(place_named(pobj).i)
                 if mention and mention.entity.feature_type in PLACE_FEATURES:
                     return mention.entity
     return None
+
+
+def place_named(pobj: Token) -> Token:
+    """The place a place phrase names: through a part of it (`the outskirts of Kharkiv` -> Kharkiv)."""
+    if pobj.lemma_.lower() in PLACE_PART_NOUNS:
+        for place in (g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            return place
+    return pobj
 
 
 def visited_place(pattern: VerbPattern, targets: list[EntityMention]) -> Entity | None:
@@ -694,12 +979,13 @@ def modality_of(clause: Token, sentence: Span) -> str:
 
 
 def is_separate_clause(verb: Token) -> bool:
-    """A finite verb with its own subject that the parser coordinated with a non-finite one: in unpunctuated
-    speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
+    """A finite verb (or a verb with a finite auxiliary: `was speaking`) with its own subject that the parser
+    coordinated with a non-finite one: in unpunctuated speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
     Mr Austin committed to ...`) it starts a sentence of its own, with its own tense and modality."""
+    is_finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
     return (
         verb.dep_ == "conj"
-        and verb.tag_ in FINITE_TAGS
+        and is_finite
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         and verb.head.tag_ not in FINITE_TAGS + ("MD",)
     )
@@ -794,7 +1080,7 @@ def code_document(
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     patterns = load_verb_patterns(reference_dir)
-    index = MentionIndex(mentions, doc)
+    index = MentionIndex(mentions, doc, publication_date)
     text = doc.text  # spaCy joins the tokens again on every access
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
@@ -812,6 +1098,7 @@ def code_document(
             actor_ids = frozenset(a.entity.entity_id for a in acting)
             named_targets = target_actors(trigger, index, sentence_index, actor_ids)
             named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
+            named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
             if sources and tone is None:
                 tone = sentence_tone(sentence.text)
@@ -824,10 +1111,12 @@ def code_document(
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
-                targets = [target_as_actor(t, actor1, country_entities) for t in named_targets]
+                named = [s for s in sources if s is not actor1] if is_reciprocal(trigger) else named_targets
+                targets = [target_as_actor(t, actor1, country_entities) for t in named]
+                targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
-                    if actor2 is None and needs_counterpart(pattern.event_code):
+                    if actor2 is None and needs_counterpart(pattern.event_code) and not is_multilateral(trigger, index):
                         continue  # a meeting, call, visit or recognition with no counterpart named is not codable
                     reports.append(
                         EventMention(
@@ -849,6 +1138,9 @@ def code_document(
                             is_lead=is_lead,
                         )
                     )
+            truce = mediated_truce(trigger, pattern)
+            if truce is not None:
+                reports += truce_between_parties([r for r in reports if r.action_start_char == start], truce)
             speaker = reporting_verb(clause)
             if speaker is not None and reporter is not None and is_plain_denial(clause, pattern, sentence):
                 denials += [
@@ -860,6 +1152,37 @@ def code_document(
         coded += answer_claims(reports + denials, answering, previous_claimants)
         previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]
     return coded
+
+
+def mediated_truce(trigger: Token, pattern: VerbPattern) -> Token | None:
+    """The ceasefire a mediation brought about (`a Moscow-brokered ceasefire`, `brokered a truce`)."""
+    if not pattern.event_code.startswith(MEDIATION_CODE):
+        return None
+    candidates = [trigger.head] if trigger.dep_ in ("amod", "acl") else []
+    candidates += [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
+    return next((c for c in candidates if c.lemma_.lower() in TRUCE_NOUNS), None)
+
+
+def truce_between_parties(mediations: list[EventMention], truce: Token) -> list[EventMention]:
+    """A brokered ceasefire is one its two parties agreed to: each declares it towards the other (0871), as
+    the mediation happened (same mode, date and place)."""
+    parties = list({m.actor2.entity.entity_id: m.actor2 for m in mediations if m.actor2 is not None}.values())
+    if len(parties) != 2:
+        return []
+    start, end = truce.idx, truce.idx + len(truce.text)
+    template = next(m for m in mediations if m.actor2 is not None)
+    return [
+        replace(
+            template,
+            event_code=TRUCE_CODE,
+            actor1=party,
+            actor2=other,
+            action_start_char=start,
+            action_end_char=end,
+            action_text=truce.text,
+        )
+        for party, other in (parties, parties[::-1])
+    ]
 
 
 def denies_a_claim(token: Token) -> bool:
@@ -883,6 +1206,18 @@ def same_country(speaker: Entity, actor: Entity) -> bool:
     if same_side(speaker.entity_id, actor.entity_id):
         return True
     return speaker.country_code is not None and speaker.country_code == actor.country_code
+
+
+def is_multilateral(trigger: Token, index: MentionIndex) -> bool:
+    """A meeting of many unnamed parties (`spoke at a meeting of more than 40 nations`): it has counterparts,
+    though none is named; a meeting of a named group has that group for target instead."""
+    if trigger.pos_ != "NOUN":
+        return False
+    members = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        m.tag_ == "NNS" and m.lemma_.lower() in MULTILATERAL_MEMBERS and not any(t.i in index.by_token for t in m.subtree if t.i <= m.i)
+        for m in members
+    )
 
 
 def needs_counterpart(event_code: str) -> bool:

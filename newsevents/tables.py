@@ -46,6 +46,12 @@ def optional_text(value: object) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
 
 
+def optional_offset(value: object) -> str | None:
+    """An optional character offset as text, the same whether its column came out as integers or, with a
+    missing value among them, as floats (`123.0`, the form the ids of loaded rows were made with)."""
+    return None if value is None or pd.isna(value) else str(float(value))
+
+
 def as_date(value: object) -> date | None:
     if value is None or pd.isna(value):
         return None
@@ -270,7 +276,7 @@ def with_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
     reports["mention_id"] = [
         stable_id(
             row.document_id, row.sentence_index, row.actor1_start_char, row.action_start_char,
-            optional_text(row.actor2_start_char), row.event_code, row.mode, row.actor1_entity_id,
+            optional_offset(row.actor2_start_char), row.event_code, row.mode, row.actor1_entity_id,
             optional_text(row.actor2_entity_id), optional_text(row.location_entity_id), as_date(row.event_date),
         )
         for row in reports.itertuples(index=False)

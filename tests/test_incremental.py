@@ -204,3 +204,17 @@ def test_a_rebuild_from_scratch_gives_the_same_rows(loads):
     outcome, tables = loads["refresh"]
     assert outcome.plan.summary() == "5 new, 0 changed, 0 unchanged"
     assert_same_tables(loads["changed"][1], tables)
+
+
+def test_a_report_id_does_not_depend_on_the_other_reports_loaded_with_it():
+    # A document whose every report has a target gives an integer offset column; loaded with others that
+    # have none, the column is float. The same report must get the same id either way.
+    from newsevents.tables import with_report_ids
+
+    report = dict(document_id="d1", sentence_index=0, actor1_start_char=0, action_start_char=6, actor2_start_char=10,
+                  event_code="040", mode="asserted", actor1_entity_id="person:a", actor2_entity_id="person:b",
+                  location_entity_id=None, event_date=None)
+    untargeted = {**report, "document_id": "d2", "actor2_start_char": None, "actor2_entity_id": None}
+    alone = with_report_ids(pd.DataFrame([report]))
+    together = with_report_ids(pd.DataFrame([report, untargeted]))
+    assert alone.loc[0, "mention_id"] == together.set_index("document_id").loc["d1", "mention_id"]
