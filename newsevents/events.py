@@ -268,6 +268,22 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
     return max(candidates, key=lambda p: p.specificity)  # max keeps the first of equals
 
 
+def document_mention(span: Span, sentence_index: int, entity: Entity, ner_label: str = "PERSON") -> EntityMention:
+    """A mention of an entity found from the rest of the document in words that do not name it (an
+    office, a counterpart, `the national industry`)."""
+    return EntityMention(
+        sentence_index=sentence_index,
+        start_char=span.start_char,
+        end_char=span.end_char,
+        start_token=span.start,
+        end_token=span.end,
+        surface_text=span.text,
+        ner_label=ner_label,
+        resolution_method="document",
+        entity=entity,
+    )
+
+
 class MentionIndex:
     """Entity mentions of a document, looked up by token."""
 
@@ -308,17 +324,7 @@ class MentionIndex:
         if len(holders) != 1:
             return None
         span = noun.doc[start : noun.i + 1]
-        return EntityMention(
-            sentence_index=sentence_index,
-            start_char=span.start_char,
-            end_char=span.end_char,
-            start_token=span.start,
-            end_token=span.end,
-            surface_text=span.text,
-            ner_label="PERSON",
-            resolution_method="document",
-            entity=holders[0],
-        )
+        return document_mention(span, sentence_index, holders[0])
 
     def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
         """The country named by a noun's modifiers (`Azeri counterpart`)."""
@@ -357,17 +363,7 @@ class MentionIndex:
             return None
         start = min(nationality.start_token, noun.i)
         span = noun.doc[start : noun.i + 1]
-        return EntityMention(
-            sentence_index=sentence_index,
-            start_char=span.start_char,
-            end_char=span.end_char,
-            start_token=span.start,
-            end_token=span.end,
-            surface_text=span.text,
-            ner_label="PERSON",
-            resolution_method="document",
-            entity=person,
-        )
+        return document_mention(span, sentence_index, person)
 
     def previous_person(
         self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
@@ -839,19 +835,7 @@ def own_country_targets(
         modifiers = [t for t in head.subtree if t.i < head.i and t.dep_ == "amod" and t.lower_ in OWN_COUNTRY_ADJECTIVES]
         if modifiers:
             span = head.doc[min(t.i for t in head.subtree) : head.i + 1]
-            return [
-                EntityMention(
-                    sentence_index=sentence_index,
-                    start_char=span.start_char,
-                    end_char=span.end_char,
-                    start_token=span.start,
-                    end_token=span.end,
-                    surface_text=span.text,
-                    ner_label="GPE",
-                    resolution_method="document",
-                    entity=country,
-                )
-            ]
+            return [document_mention(span, sentence_index, country, ner_label="GPE")]
     return []
 
 

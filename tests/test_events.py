@@ -234,11 +234,16 @@ def test_a_clause_of_its_own_keeps_its_own_mode(nlp):
     assert {e[3] for e in events} == {"hypothetical"}
 
 
+def hand_parsed(nlp, words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]):
+    """One sentence with the parse given (for parser readings the model does not reproduce on demand)."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+
+
 def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
     # Unpunctuated speech, as the parser reads `he wants Russia to be weaker Austin pledged tanks`: the
     # pledge hangs on `be` as a conjunct, but it has its own subject and tense; `wants` does not govern it.
-    from spacy.tokens import Doc
-
     from newsevents.events import is_separate_clause, modality_of
 
     words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "pledged", "tanks"]
@@ -246,7 +251,7 @@ def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
     deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "nsubj", "conj", "dobj"]
     tags = ["PRP", "VBZ", "NNP", "TO", "VB", "JJR", "NNP", "VBD", "NNS"]
     pos = ["PRON", "VERB", "PROPN", "PART", "AUX", "ADJ", "PROPN", "VERB", "NOUN"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 8)
+    doc = hand_parsed(nlp, words, heads, deps, tags, pos)
     pledged = doc[7]
     assert is_separate_clause(pledged)
     assert modality_of(pledged, doc[:]) == "asserted"
@@ -335,8 +340,6 @@ def test_a_meeting_of_many_unnamed_parties_needs_no_named_counterpart(nlp):
 def test_a_clause_with_a_finite_auxiliary_glued_onto_an_infinitive_keeps_its_own_mode(nlp):
     # Unpunctuated speech as the parser reads `he wants Russia to be weaker Austin was speaking`: `was speaking`
     # hangs on `be` as a conjunct, but its auxiliary is finite and it has its own subject.
-    from spacy.tokens import Doc
-
     from newsevents.events import is_separate_clause, modality_of
 
     words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "was", "speaking"]
@@ -344,7 +347,7 @@ def test_a_clause_with_a_finite_auxiliary_glued_onto_an_infinitive_keeps_its_own
     deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "acomp", "nsubj", "aux", "conj"]
     tags = ["PRP", "VBZ", "NNP", "TO", "VB", "JJR", "NNP", "VBD", "VBG"]
     pos = ["PRON", "VERB", "PROPN", "PART", "AUX", "ADJ", "PROPN", "AUX", "VERB"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 8)
+    doc = hand_parsed(nlp, words, heads, deps, tags, pos)
     assert is_separate_clause(doc[8])
     assert modality_of(doc[8], doc[:]) == "asserted"
 
@@ -413,8 +416,6 @@ def test_a_run_on_subject_ending_in_a_name_right_before_its_verb(nlp):
 def test_a_coordination_inside_a_conjunct_does_not_make_it_open_a_clause(nlp):
     # `aid to Chad and food from Lviv but Kyiv is waiting`, as the parser reads it: `food` is a second
     # recipient's conjunct; the verb follows `Kyiv`, a conjunct inside its own phrase.
-    from spacy.tokens import Doc
-
     from newsevents.events import opens_clause
 
     words = ["sent", "aid", "to", "Chad", "and", "food", "from", "Lviv", "but", "Kyiv", "is", "waiting"]
@@ -422,7 +423,7 @@ def test_a_coordination_inside_a_conjunct_does_not_make_it_open_a_clause(nlp):
     deps = ["ROOT", "dobj", "prep", "pobj", "cc", "conj", "prep", "pobj", "cc", "conj", "aux", "conj"]
     tags = ["VBD", "NN", "IN", "NNP", "CC", "NN", "IN", "NNP", "CC", "NNP", "VBZ", "VBG"]
     pos = ["VERB", "NOUN", "ADP", "PROPN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "AUX", "VERB"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 11)
+    doc = hand_parsed(nlp, words, heads, deps, tags, pos)
     assert not opens_clause(doc[5])
     assert opens_clause(doc[9])
 
