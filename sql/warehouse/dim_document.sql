@@ -19,4 +19,3 @@ select
     raw.ingested_at
 from staging.raw_documents as raw
 inner join staging.cleaned_documents as cleaned on cleaned.document_id = raw.document_id
-order by raw.file_name

@@ -12,4 +12,3 @@ select
     mention.resolution_method
 from staging.entity_mentions as mention
 inner join main.dim_document as document on document.document_id = mention.document_id
-order by document.document_key, mention.start_char

@@ -33,4 +33,3 @@ from staging.events as event
 inner join reports on reports.event_key = md5(event.event_id)
 inner join main.dim_event_type as event_type on event_type.event_code = event.event_code
 where event.mode = 'asserted'
-order by event_key

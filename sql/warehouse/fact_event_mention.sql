@@ -22,4 +22,3 @@ inner join staging.event_assignments as assignment on assignment.mention_id = re
 inner join staging.events as event on event.event_id = assignment.event_id
 inner join main.dim_document as document on document.document_id = report.document_id
 where event.mode = 'asserted' and assignment.is_counted
-order by document.document_key, report.sentence_index, report.action_start_char
