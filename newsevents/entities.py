@@ -75,6 +75,21 @@ class EntityMention:
     resolution_method: str
     entity: Entity
 
+    @classmethod
+    def of_span(cls, span: Span, sentence_index: int, entity: Entity, ner_label: str, resolution_method: str) -> EntityMention:
+        """The mention of `entity` by the words of `span`."""
+        return cls(
+            sentence_index=sentence_index,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            start_token=span.start,
+            end_token=span.end,
+            surface_text=span.text,
+            ner_label=ner_label,
+            resolution_method=resolution_method,
+            entity=entity,
+        )
+
 
 def slug(text: str) -> str:
     """A readable key for a name; names with no Latin letters or digits get a hash of the name instead."""
@@ -382,19 +397,7 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
         if entity.entity_type == "PERSON" and method != "document":
             for short_form in known_short_forms(entity, resolver):
                 people_so_far.setdefault(short_form, entity)
-        mentions.append(
-            EntityMention(
-                sentence_index=sentence_of_token[span.start],
-                start_char=span.start_char,
-                end_char=span.end_char,
-                start_token=span.start,
-                end_token=span.end,
-                surface_text=span.text,
-                ner_label=label,
-                resolution_method=method,
-                entity=entity,
-            )
-        )
+        mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, label, method))
     document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
     mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
     return merge_adjacent(mentions, doc)

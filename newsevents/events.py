@@ -271,17 +271,7 @@ def best_pattern(trigger: Token, patterns: dict[tuple[str, str], tuple[VerbPatte
 def document_mention(span: Span, sentence_index: int, entity: Entity, ner_label: str = "PERSON") -> EntityMention:
     """A mention of an entity found from the rest of the document in words that do not name it (an
     office, a counterpart, `the national industry`)."""
-    return EntityMention(
-        sentence_index=sentence_index,
-        start_char=span.start_char,
-        end_char=span.end_char,
-        start_token=span.start,
-        end_token=span.end,
-        surface_text=span.text,
-        ner_label=ner_label,
-        resolution_method="document",
-        entity=entity,
-    )
+    return EntityMention.of_span(span, sentence_index, entity, ner_label, resolution_method="document")
 
 
 class MentionIndex:

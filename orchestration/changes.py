@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from newsevents.config import SQL_DIR
+from orchestration.sql import statement
 
 CHANGED_DOCUMENTS = "staging.changed_documents"
 CHANGED_EVENTS = "staging.changed_events"
@@ -23,7 +23,7 @@ QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_EVENTS: "event_id"}
 def ensure_queues(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("create schema if not exists staging")
     for queue in QUEUES:
-        connection.execute((SQL_DIR / "staging" / f"create_{queue.split('.')[1]}.sql").read_text(encoding="utf-8"))
+        connection.execute(statement(f"staging/create_{queue.split('.')[1]}.sql"))
 
 
 def record(connection: duckdb.DuckDBPyConnection, queue: str, ids: Iterable[str]) -> None:

@@ -18,9 +18,9 @@ import dagster as dg
 import duckdb
 
 from newsevents import config
-from newsevents.config import SQL_DIR
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
 from orchestration.partitions import partition_range_tags, register_versions
+from orchestration.sql import statement
 from schemas import TABLE_MODELS
 
 TOP_EVENTS = 10
@@ -86,7 +86,7 @@ def print_summary(published: Path) -> None:
         print(f"{'table':36} {'rows':>8}")
         for table, rows in table_counts(connection):
             print(f"{table:36} {rows:>8}")
-        top = connection.execute((SQL_DIR / "queries" / "top_events.sql").read_text(), [TOP_EVENTS]).df()
+        top = connection.execute(statement("queries/top_events.sql"), [TOP_EVENTS]).df()
     print(f"\nTop {TOP_EVENTS} events (by sources, then reports):\n")
     print(top.to_string(index=False))
 

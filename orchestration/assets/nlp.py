@@ -13,20 +13,19 @@ import duckdb
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from newsevents.config import SQL_DIR
 from newsevents.events import dates_to_merge_again
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
-from orchestration.assets.documents import PARTITIONED
 from orchestration import changes
+from orchestration.assets.documents import PARTITIONED
 from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
 from orchestration.io_managers import ensure_table, insert_frame, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
+from orchestration.sql import statement
 from schemas import EntityMentions, EventAssignments, EventMentions, Events, ParsedDocuments
 
 GROUP = "nlp"
-STAGING_SQL_DIR = SQL_DIR / "staging"
 
 
 @dg.asset(
@@ -77,7 +76,7 @@ def event_mentions(
 
 
 def staging_sql(name: str) -> str:
-    return (STAGING_SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return statement(f"staging/{name}.sql")
 
 
 def event_groups_to_merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
@@ -91,9 +90,7 @@ def dates_to_merge(group_dates: pd.DataFrame) -> pd.DataFrame:
     sql/staging/dates_of_event_groups.sql."""
     rows = []
     for group, dates in group_dates.groupby("group_key"):
-        before = [day for day, was in zip(dates["event_date"], dates["was_before"]) if was]
-        now = [day for day, is_now in zip(dates["event_date"], dates["is_now"]) if is_now]
-        changed = [day for day, is_changed in zip(dates["event_date"], dates["is_changed"]) if is_changed]
+        before, now, changed = (dates.loc[dates[flag], "event_date"] for flag in ("was_before", "is_now", "is_changed"))
         rows.extend((group, day) for day in sorted(dates_to_merge_again(before, now, changed)))
     return pd.DataFrame(rows, columns=["group_key", "event_date"]).astype({"event_date": "datetime64[us]"})
 

@@ -28,13 +28,12 @@ from orchestration.checks import schema_check_result, schema_check_spec
 from orchestration.io_managers import transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
+from orchestration.sql import statement, template
 from schemas import TABLE_MODELS
 
 GROUP = "warehouse"
 WAREHOUSE_SCHEMA = "main"
 WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
-TEMPLATE_DIR = SQL_DIR / "templates"
-STAGING_SQL_DIR = SQL_DIR / "staging"
 SCOPE_TABLE = "scope_keys"  # a temporary table: the keys of the rows in a table's scope
 
 
@@ -84,13 +83,7 @@ def sql_header(sql: str) -> str:
 
 
 def definition(table: WarehouseTable) -> str:
-    return table.sql_path.read_text(encoding="utf-8").strip().rstrip(";")
-
-
-def template(name: str) -> str:
-    """A statement of sql/templates without its comment lines, ready for `str.format` with identifiers."""
-    lines = (TEMPLATE_DIR / f"{name}.sql").read_text(encoding="utf-8").splitlines()
-    return "\n".join(line for line in lines if not line.startswith("--"))
+    return statement(table.sql_path)
 
 
 def columns_of_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> list[tuple[str, str]]:
@@ -121,7 +114,7 @@ def prepare_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) 
 
 
 def stored_definitions(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    connection.execute((STAGING_SQL_DIR / "create_star_schema_definitions.sql").read_text(encoding="utf-8"))
+    connection.execute(statement("staging/create_star_schema_definitions.sql"))
     return dict(connection.execute("select table_name, definition_md5 from staging.star_schema_definitions").fetchall())
 
 
@@ -142,8 +135,7 @@ def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, i
     documents and events changed since the last update); returns the count of rows per action (INSERT,
     UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
     if not in_full:
-        scope = table.scope_path.read_text(encoding="utf-8").strip().rstrip(";")
-        connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {scope}")
+        connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
     changed = connection.execute(merge_statement(table, in_full)).df()
     counts = changed["merge_action"].value_counts().to_dict()
     written = changed[changed["merge_action"] != "DELETE"].drop(columns="merge_action")
