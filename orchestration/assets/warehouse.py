@@ -34,7 +34,10 @@ from schemas import TABLE_MODELS
 GROUP = "warehouse"
 WAREHOUSE_SCHEMA = "main"
 WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
-SCOPE_TABLE = "scope_keys"  # a temporary table: the keys of the rows in a table's scope
+# Temporary tables of a scoped update: the values of the table's scope column a load can have changed,
+# and the rows its definition now gives for them.
+SCOPE_TABLE = "scope_values"
+SCOPE_ROWS_TABLE = "rows_in_scope"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class WarehouseTable:
     name: str
     key: str  # the column that identifies a row
     deps: tuple[str, ...]  # the tables its select reads
+    # The column that says which rows a load can have changed, for a table updated by scope (None: the
+    # table is small and always compared in full). It is a column the select passes through from a table
+    # it reads, not one it computes (like md5(...)): DuckDB pushes a filter on such a column down into
+    # the scans of the stage tables, so a scoped update reads the rows in scope instead of every row.
+    scope_column: str | None = None
 
     @property
     def sql_path(self) -> Path:
@@ -49,10 +57,9 @@ class WarehouseTable:
 
     @property
     def scope_path(self) -> Path | None:
-        """The select of the keys of the rows a load can have changed (sql/warehouse/scope), if the
-        table has one; a table without is small and always brought up to date in full."""
-        path = WAREHOUSE_SQL_DIR / "scope" / f"{self.name}.sql"
-        return path if path.exists() else None
+        """The select of the values of `scope_column` whose rows a load can have changed
+        (sql/warehouse/scope), for a table updated by scope."""
+        return WAREHOUSE_SQL_DIR / "scope" / f"{self.name}.sql" if self.scope_column else None
 
     @property
     def qualified_name(self) -> str:
@@ -63,13 +70,15 @@ class WarehouseTable:
 WAREHOUSE_TABLES = (
     WarehouseTable("dim_event_type", "event_code", ("cameo_event_codes",)),
     WarehouseTable("dim_source", "source_key", ("raw_documents",)),
-    WarehouseTable("dim_document", "document_key", ("raw_documents", "cleaned_documents")),
+    WarehouseTable("dim_document", "document_key", ("raw_documents", "cleaned_documents"), scope_column="document_id"),
     WarehouseTable("dim_date", "date_key", ("cleaned_documents", "events")),
     WarehouseTable("dim_entity", "entity_key", ("actor_dictionary", "entity_mentions")),
     WarehouseTable("dim_location", "location_key", ("entity_mentions",)),
-    WarehouseTable("fact_event_mention", "mention_key", ("event_mentions", "event_assignments", "events", "dim_document")),
-    WarehouseTable("fact_event", "event_key", ("events", "fact_event_mention", "dim_event_type")),
-    WarehouseTable("fact_entity_mention", "entity_mention_key", ("entity_mentions", "dim_document")),
+    WarehouseTable(
+        "fact_event_mention", "mention_key", ("event_mentions", "event_assignments", "events", "dim_document"), scope_column="document_key"
+    ),
+    WarehouseTable("fact_event", "event_key", ("events", "fact_event_mention", "dim_event_type"), scope_column="event_key"),
+    WarehouseTable("fact_entity_mention", "entity_mention_key", ("entity_mentions", "dim_document"), scope_column="document_key"),
 )
 
 
@@ -124,19 +133,34 @@ def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTabl
     )
 
 
-def merge_statement(table: WarehouseTable, in_full: bool) -> str:
-    if in_full:
-        return template("merge_table").format(table=table.name, key=table.key, source=definition(table))
-    return template("merge_table_scope").format(table=table.name, key=table.key, source=definition(table), scope=SCOPE_TABLE)
+def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
+    """Merge the whole definition into the table; returns the rows changed, with their merge_action."""
+    return connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
+
+
+def update_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
+    """Bring the rows in the table's scope up to date (sql/templates/*_in_scope.sql); returns the rows
+    changed, with their merge_action (only the key for a deleted row)."""
+    placeholders = {
+        "table": table.name,
+        "key": table.key,
+        "source": definition(table),
+        "scope_column": table.scope_column,
+        "scope": SCOPE_TABLE,
+        "rows": SCOPE_ROWS_TABLE,
+    }
+    connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
+    connection.execute(template("select_rows_in_scope").format(**placeholders))
+    deleted = connection.execute(template("delete_rows_out_of_scope").format(**placeholders)).df()
+    merged = connection.execute(template("merge_rows_in_scope").format(**placeholders)).df()
+    return pd.concat([deleted, merged], ignore_index=True) if len(deleted) else merged
 
 
 def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, in_full: bool) -> tuple[dict[str, int], pd.DataFrame]:
     """Bring one table up to date with its definition, in full or for the rows in its scope (the
     documents and events changed since the last update); returns the count of rows per action (INSERT,
     UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
-    if not in_full:
-        connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
-    changed = connection.execute(merge_statement(table, in_full)).df()
+    changed = update_in_full(connection, table) if in_full else update_in_scope(connection, table)
     counts = changed["merge_action"].value_counts().to_dict()
     written = changed[changed["merge_action"] != "DELETE"].drop(columns="merge_action")
     return {action: int(counts.get(action, 0)) for action in ("INSERT", "UPDATE", "DELETE")}, written

@@ -1,3 +1,3 @@
--- The rows of dim_document that a load can have changed: those of the changed documents.
-select md5(document_id) as document_key
+-- The rows of dim_document that a load can have changed, by document_id: the changed documents.
+select document_id
 from staging.changed_documents

@@ -1,4 +1,4 @@
--- The rows of fact_event that a load can have changed: the changed events, and the events reported
+-- The rows of fact_event that a load can have changed, by event_key: the changed events, and the events reported
 -- in changed documents (their counts of sources and articles follow the documents' metadata).
 -- Read after fact_event_mention is up to date.
 select md5(event_id) as event_key

@@ -1,15 +1,15 @@
--- The rows of fact_event_mention that a load can have changed: the reports in changed documents and
--- the reports of changed events (merged again, so a report of an unchanged document may now count
--- for another event or not at all), as they are now and as they were.
-select md5(report.mention_id) as mention_key
-from staging.event_mentions as report
-where report.document_id in (select document_id from staging.changed_documents)
+-- The rows of fact_event_mention that a load can have changed, by document_key: the changed documents,
+-- and the documents that report a changed event (merged again, so a report of an unchanged document may
+-- now count for another event or not at all), as the events are now and as they were.
+-- Each part filters one stage or fact table on a plain column, so DuckDB reads only the rows in scope.
+select md5(document_id) as document_key
+from staging.changed_documents
 union
-select md5(assignment.mention_id)
+select md5(report.document_id)
 from staging.event_assignments as assignment
+inner join staging.event_mentions as report on report.mention_id = assignment.mention_id
 where assignment.event_id in (select event_id from staging.changed_events)
 union
-select mention_key
+select document_key
 from main.fact_event_mention
-where document_key in (select md5(document_id) from staging.changed_documents)
-    or event_key in (select md5(event_id) from staging.changed_events)
+where event_key in (select md5(event_id) from staging.changed_events)
