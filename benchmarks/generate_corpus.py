@@ -35,10 +35,10 @@ MAX_WORDS = 700
 # for one more generated sentence (never more than 40 words), so a document always ends inside the range.
 TARGET_WORDS = (320, 640)
 FIRST_PUBLISHED = date(2022, 1, 1)
-PUBLISHED_DAYS = 730
-# Consecutive documents get publication dates far apart; 277 is coprime with 730, so any 730
-# consecutive indices use each day of 2022-2023 exactly once.
-PUBLISHED_STRIDE = 277
+# Documents are dated as a crawler receives news: later documents are published later, this many a day.
+# A larger corpus covers a longer time at the same daily rate, so the size of a warehouse and the
+# number of articles a day (how many reports each event gathers) vary apart.
+DOCUMENTS_PER_DAY = 5
 SAMPLE_PARAGRAPH_SHARE = 0.55
 
 # --- sentences taken from the sample articles -------------------------------------------------------
@@ -331,7 +331,7 @@ def word_count(text: str) -> int:
 
 
 def published_date(index: int) -> date:
-    return FIRST_PUBLISHED + timedelta(days=(index * PUBLISHED_STRIDE) % PUBLISHED_DAYS)
+    return FIRST_PUBLISHED + timedelta(days=index // DOCUMENTS_PER_DAY)
 
 
 def day_month(day: date) -> str:

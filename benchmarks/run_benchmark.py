@@ -6,7 +6,8 @@ Figures:
 - spaCy alone over the same texts (`nlp.pipe`, same model): documents and tokens per second, and the ratio
   of the full load's speed to it;
 - unless BENCH_INCREMENTAL=0: the time and peak memory of loading 10 new documents into warehouses that
-  already hold 0, 1,000 and 5,000 documents, with the ratios to the first.
+  already hold 0, 1,000 and 5,000 documents, with the ratios to the first. The new documents are the
+  next ones of the generator's feed, the latest news, as an hourly load of a crawler's folder meets them.
 
 Each measurement runs in a fresh Python process, so peak memory (the process's maximum resident set) is
 the measured step's own. Work happens in BENCH_DIR (default: a temporary folder, removed afterwards).
@@ -30,8 +31,6 @@ from benchmarks.generate_corpus import generate_corpus
 DEFAULT_DOCS = 1000
 NEW_DOCS = 10
 WAREHOUSE_SIZES = (0, 1000, 5000)
-# Generated documents of the incremental part are numbered from here, apart from the base documents.
-NEW_DOCS_START = 1_000_000
 
 
 def peak_memory_mb() -> float:
@@ -115,14 +114,17 @@ def incremental_figures(work: Path) -> list[tuple[str, str]]:
     corpus, warehouse = work / "incremental-corpus", work / "incremental" / "warehouse.duckdb"
     corpus.mkdir(parents=True)
     rows, first = [], None
-    held = 0
-    for index, size in enumerate(WAREHOUSE_SIZES):
-        if size > held:  # grow the warehouse to `size` documents (not timed)
-            generate_corpus(corpus, size - held, start=held)
+    generated = 0  # documents 0 .. generated - 1 are in the corpus and the warehouse
+    for size in WAREHOUSE_SIZES:
+        if size > generated:  # grow the warehouse to `size` documents (not timed)
+            generate_corpus(corpus, size - generated, start=generated)
             in_fresh_process("load", corpus, warehouse)
-        generate_corpus(corpus, NEW_DOCS, start=NEW_DOCS_START + index * NEW_DOCS)
+            generated = size
+        generate_corpus(corpus, NEW_DOCS, start=generated)
         load = in_fresh_process("load", corpus, warehouse)
-        held = load["warehouse_documents"]
+        generated += NEW_DOCS
+        if load["documents"] != NEW_DOCS or load["warehouse_documents"] != generated:
+            raise SystemExit(f"expected {NEW_DOCS} new documents in a warehouse of {generated:,}, got {load}")
         first = first or load
         rows.append((
             f"10 new documents into {size:,}: time",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from benchmarks.generate_corpus import MANIFEST_COLUMNS, MAX_WORDS, MIN_WORDS, generate_corpus
+from benchmarks.generate_corpus import DOCUMENTS_PER_DAY, MANIFEST_COLUMNS, MAX_WORDS, MIN_WORDS, generate_corpus
 from newsevents.ingest import ingest_corpus
 
 DOCS = 20
@@ -27,7 +27,9 @@ def test_documents_and_manifest(tmp_path: Path) -> None:
     rows = manifest_rows(tmp_path)
     assert [row["file_name"] for row in rows] == [path.name for path in paths]
     assert all(row["publisher"] and row["title"] and row["language"] == "en" for row in rows)
-    assert all("2022-01-01" <= row["published_date"] <= "2023-12-31" for row in rows)
+    dates = [row["published_date"] for row in rows]
+    assert dates == sorted(dates) and dates[0] == "2022-01-01"  # a steady feed: later documents, later dates
+    assert len(set(dates)) == -(-DOCS // DOCUMENTS_PER_DAY)
     assert len({row["publisher"] for row in rows}) > 10
 
     texts = [path.read_text(encoding="utf-8") for path in paths]
