@@ -1,8 +1,9 @@
 """What changed in the stage tables since the star schema was last brought up to date.
 
-Two queues in DuckDB, `staging.changed_documents` and `staging.changed_events` (sql/staging), are filled
-by every write of a document's rows (the partitioned stage tables) and of an event (the re-merged groups
-of reports), in the same transaction as the write. The star schema's update reads them to limit its
+Three queues in DuckDB (sql/staging), filled in the same transaction as the write they record:
+`staging.changed_documents` by every write of a document's rows (the partitioned stage tables);
+`staging.changed_reports` and `staging.changed_events` by a merge of reports, with the reports it
+assigned differently and the events it changed (not every report and event it merged again). The star schema's update reads them to limit its
 work to the rows of those documents and events, and empties them when it commits: a load's cost follows
 what it changed, not the size of the warehouse, and a failed update leaves the queue for the next one.
 """
@@ -16,8 +17,9 @@ import duckdb
 from orchestration.sql import statement
 
 CHANGED_DOCUMENTS = "staging.changed_documents"
+CHANGED_REPORTS = "staging.changed_reports"
 CHANGED_EVENTS = "staging.changed_events"
-QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_EVENTS: "event_id"}
+QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id"}
 
 
 def ensure_queues(connection: duckdb.DuckDBPyConnection) -> None:
@@ -35,6 +37,11 @@ def record_ids_of_rows(connection: duckdb.DuckDBPyConnection, queue: str, table:
     """Add to a queue the ids (its id column) of the rows of `table` that satisfy `condition`."""
     column = QUEUES[queue]
     connection.execute(f"insert or ignore into {queue} select distinct {column} from {table} where {condition}", parameters)
+
+
+def record_selected(connection: duckdb.DuckDBPyConnection, queue: str, select: str, parameters: dict | None = None) -> None:
+    """Add to a queue the ids that a select of one column returns."""
+    connection.execute(f"insert or ignore into {queue} select distinct * from ({select})", parameters or {})
 
 
 def pending(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:

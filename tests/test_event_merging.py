@@ -1,5 +1,6 @@
 """Merging reports into events across loads: date windows, and re-merging only the windows a load
-changed gives exactly the events of a merge from scratch."""
+changed gives exactly the events of a merge from scratch, and queues for the star schema only the
+reports and events it changed."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from newsevents.events import ReportKey, assign_event_ids, date_windows, dates_to_merge_again, event_identity
 from newsevents.tables import assign_events
+from orchestration import changes
 from orchestration.assets.nlp import merge_changed_reports
 
 DAY = date(2024, 3, 1)
@@ -102,3 +104,28 @@ def test_merging_only_what_changed_gives_the_events_of_a_merge_from_scratch(samp
         stored = stored[list(expected.columns)].sort_values(by[name]).reset_index(drop=True).astype({"event_date": "datetime64[ns]"})
         pd.testing.assert_frame_equal(expected, stored, check_dtype=False, obj=name)
     assert stored_events["event_id"].nunique() > 30
+
+
+def test_a_report_joining_an_event_queues_that_report_and_event_only(sample_run, tmp_path: Path):
+    result, warehouse = sample_run
+    assert result.success
+    copy = tmp_path / "queues.duckdb"
+    shutil.copy(warehouse.parent / "published" / warehouse.name, copy)
+    with duckdb.connect(str(copy)) as connection:
+        event_id, reported = connection.execute(
+            "select event_id, list(mention_id order by mention_id) from staging.event_assignments"
+            " group by event_id having count(*) >= 2 order by event_id limit 1"
+        ).fetchone()
+        # The same report in an article of another document: it joins the event, its window is merged again.
+        joining = connection.execute("select * from staging.event_mentions where mention_id = ?", [reported[0]]).df()
+        joining = joining.assign(mention_id="joining-report", document_id="another-document")
+        connection.register("joining", joining)
+        connection.execute("insert into staging.event_mentions by name select * from joining")
+        connection.unregister("joining")
+
+        _, merged_reports, _, _ = merge_changed_reports(connection)
+
+        assert set(reported) < set(merged_reports["mention_id"])
+        assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
+        assert connection.execute("select list(mention_id) from staging.changed_reports").fetchone()[0] == ["joining-report"]
+        assert connection.execute("select list(event_id) from staging.changed_events").fetchone()[0] == [event_id]

@@ -173,7 +173,7 @@ def fact_rows(connection: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def test_a_load_empties_the_queues_of_changes(star_copy):
-    assert changes.pending(star_copy) == {changes.CHANGED_DOCUMENTS: 0, changes.CHANGED_EVENTS: 0}
+    assert changes.pending(star_copy) == {changes.CHANGED_DOCUMENTS: 0, changes.CHANGED_REPORTS: 0, changes.CHANGED_EVENTS: 0}
 
 
 def test_the_star_schema_is_updated_for_the_queued_documents_only(star_copy):

@@ -110,18 +110,35 @@ def replace_merged_reports(
     connection: duckdb.DuckDBPyConnection, groups: list[str], reports: pd.DataFrame, assignments: pd.DataFrame, events: pd.DataFrame
 ) -> None:
     """Replace, in one transaction, the assignments and events of the reports merged again (and of the
-    reports gone from the groups); the events, before and after, are queued for the star schema
-    (`orchestration.changes`)."""
+    reports gone from the groups). The reports assigned differently and the events that differ, before
+    and after, are queued for the star schema (`orchestration.changes`): the others are merged again
+    into what they were, and the star schema need not read them."""
     changes.ensure_queues(connection)
     with transaction(connection):
         replaced = connection.execute(
             staging_sql("assignments_to_replace"), {"mentions": reports["mention_id"].tolist(), "groups": groups}
         ).df()
-        changes.record(connection, changes.CHANGED_EVENTS, [*replaced["event_id"], *events["event_id"]])
-        connection.execute("delete from staging.event_assignments where mention_id in (select unnest($ids))", {"ids": replaced["mention_id"].tolist()})
-        connection.execute("delete from staging.events where event_id in (select unnest($ids))", {"ids": replaced["event_id"].unique().tolist()})
+        replaced_mentions, replaced_events = replaced["mention_id"].tolist(), replaced["event_id"].unique().tolist()
+        connection.execute(
+            "create or replace temporary table replaced_assignments as select * from staging.event_assignments where mention_id in (select unnest($ids))",
+            {"ids": replaced_mentions},
+        )
+        connection.execute(
+            "create or replace temporary table replaced_events as select * from staging.events where event_id in (select unnest($ids))",
+            {"ids": replaced_events},
+        )
+        connection.execute("delete from staging.event_assignments where mention_id in (select unnest($ids))", {"ids": replaced_mentions})
+        connection.execute("delete from staging.events where event_id in (select unnest($ids))", {"ids": replaced_events})
         insert_frame(connection, "staging.event_assignments", assignments)
         insert_frame(connection, "staging.events", events)
+        connection.execute(
+            f"create or replace temporary table reassigned_reports as {staging_sql('reassigned_reports')}",
+            {"mentions": reports["mention_id"].tolist()},
+        )
+        changes.record_selected(connection, changes.CHANGED_REPORTS, "select mention_id from reassigned_reports")
+        changes.record_selected(
+            connection, changes.CHANGED_EVENTS, staging_sql("events_changed_by_merge"), {"events": events["event_id"].tolist()}
+        )
 
 
 def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
