@@ -3,9 +3,10 @@
 Three queues in DuckDB (sql/staging), filled in the same transaction as the write they record:
 `staging.changed_documents` by every write of a document's rows (the partitioned stage tables);
 `staging.changed_reports` and `staging.changed_events` by a merge of reports, with the reports it
-assigned differently and the events it changed (not every report and event it merged again). The star schema's update reads them to limit its
-work to the rows of those documents and events, and empties them when it commits: a load's cost follows
-what it changed, not the size of the warehouse, and a failed update leaves the queue for the next one.
+assigned differently and the events it changed (not every report and event it merged again). The star
+schema's update reads them to limit its work to the rows of those documents, reports and events, and
+empties them when it commits: a load's cost follows what it changed, not the size of the warehouse, and
+a failed update leaves the queues for the next one.
 """
 
 from __future__ import annotations
