@@ -34,12 +34,6 @@ def record(connection: duckdb.DuckDBPyConnection, queue: str, ids: Iterable[str]
     connection.execute(f"insert or ignore into {queue} select distinct unnest($ids)", {"ids": sorted(set(ids))})
 
 
-def record_ids_of_rows(connection: duckdb.DuckDBPyConnection, queue: str, table: str, condition: str, parameters: dict) -> None:
-    """Add to a queue the ids (its id column) of the rows of `table` that satisfy `condition`."""
-    column = QUEUES[queue]
-    connection.execute(f"insert or ignore into {queue} select distinct {column} from {table} where {condition}", parameters)
-
-
 def record_selected(connection: duckdb.DuckDBPyConnection, queue: str, select: str, parameters: dict | None = None) -> None:
     """Add to a queue the ids that a select of one column returns."""
     connection.execute(f"insert or ignore into {queue} select distinct * from ({select})", parameters or {})

@@ -123,7 +123,7 @@ def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, fr
         changes.ensure_queues(connection)
     with transaction(connection):
         if documents:
-            changes.record_ids_of_rows(connection, changes.CHANGED_DOCUMENTS, table, condition, parameters)
+            changes.record_selected(connection, changes.CHANGED_DOCUMENTS, f"select {DOCUMENT_COLUMN} from {table} where {condition}", parameters)
         connection.execute(f"delete from {table} where {condition}", parameters)
         insert_frame(connection, table, frame)
         if documents:

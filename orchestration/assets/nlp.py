@@ -115,20 +115,16 @@ def replace_merged_reports(
     into what they were, and the star schema need not read them."""
     changes.ensure_queues(connection)
     with transaction(connection):
-        replaced = connection.execute(
-            staging_sql("assignments_to_replace"), {"mentions": reports["mention_id"].tolist(), "groups": groups}
-        ).df()
-        replaced_mentions, replaced_events = replaced["mention_id"].tolist(), replaced["event_id"].unique().tolist()
         connection.execute(
-            "create or replace temporary table replaced_assignments as select * from staging.event_assignments where mention_id in (select unnest($ids))",
-            {"ids": replaced_mentions},
+            f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
+            {"mentions": reports["mention_id"].tolist(), "groups": groups},
         )
         connection.execute(
-            "create or replace temporary table replaced_events as select * from staging.events where event_id in (select unnest($ids))",
-            {"ids": replaced_events},
+            "create or replace temporary table replaced_events as"
+            " select * from staging.events where event_id in (select event_id from replaced_assignments)"
         )
-        connection.execute("delete from staging.event_assignments where mention_id in (select unnest($ids))", {"ids": replaced_mentions})
-        connection.execute("delete from staging.events where event_id in (select unnest($ids))", {"ids": replaced_events})
+        connection.execute("delete from staging.event_assignments where mention_id in (select mention_id from replaced_assignments)")
+        connection.execute("delete from staging.events where event_id in (select event_id from replaced_events)")
         insert_frame(connection, "staging.event_assignments", assignments)
         insert_frame(connection, "staging.events", events)
         connection.execute(
