@@ -87,6 +87,18 @@ def partition_rows_condition(table: str) -> str:
     raise ValueError(f"{table} has neither {FILE_COLUMN} nor {DOCUMENT_COLUMN}: it cannot be partitioned by input file")
 
 
+def select_partition_rows(table: str) -> str:
+    """SQL select of a partitioned table's rows of the input files given as parameter 1.
+
+    It finds the row ids first and then reads the rows by row id. DuckDB reads a table in vectors of
+    2,048 rows, every column of every vector that a filter lets through. A filter through a join (the
+    files' documents) is a bloom filter with false positives, each of which costs a whole vector: of
+    parsed documents, 24 MB. A row-id filter is exact, so the wide columns are read only in the vectors
+    that hold the rows, and a load's reads do not grow with the table.
+    """
+    return f"select * from {table} where rowid in (select rowid from {table} where {partition_rows_condition(table)})"
+
+
 def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
     return sorted({parse_partition_key(key)[0] for key in partition_keys})
 
@@ -159,5 +171,5 @@ class DuckDBTableIOManager(dg.ConfigurableIOManager):
             ensure_table(connection, table)
             if context.has_asset_partitions:
                 files = files_of_partitions(context.asset_partition_keys)
-                return connection.execute(f"select * from {table} where {partition_rows_condition(table)}", {"files": files}).df()
+                return connection.execute(select_partition_rows(table), {"files": files}).df()
             return connection.execute(f"select * from {table}").df()
