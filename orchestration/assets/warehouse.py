@@ -38,6 +38,7 @@ WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
 # and the rows its definition now gives for them.
 SCOPE_TABLE = "scope_values"
 SCOPE_ROWS_TABLE = "rows_in_scope"
+STORED_ROWS_TABLE = "stored_rows_in_scope"
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,23 @@ def update_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable
         "scope_column": table.scope_column,
         "scope": SCOPE_TABLE,
         "rows": SCOPE_ROWS_TABLE,
+        "stored": STORED_ROWS_TABLE,
     }
     connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
     connection.execute(template("select_rows_in_scope").format(**placeholders))
-    deleted = connection.execute(template("delete_rows_out_of_scope").format(**placeholders)).df()
-    merged = connection.execute(template("merge_rows_in_scope").format(**placeholders)).df()
-    return pd.concat([deleted, merged], ignore_index=True) if len(deleted) else merged
+    connection.execute(template("select_stored_rows_in_scope").format(**placeholders))
+    deleted = connection.execute(template("delete_rows_changed_in_scope").format(**placeholders)).df()
+    inserted = connection.execute(template("insert_rows_changed_in_scope").format(**placeholders)).df()
+    return merge_actions(deleted, inserted, table.key)
+
+
+def merge_actions(deleted: pd.DataFrame, inserted: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows a scoped update deleted (their key) and inserted, labelled as a merge labels them: a key
+    both deleted and inserted is an UPDATE, and only its new row is kept."""
+    updated = inserted[key].isin(deleted[key])
+    inserted = inserted.assign(merge_action=inserted["merge_action"].where(~updated, "UPDATE"))
+    gone = deleted[~deleted[key].isin(inserted[key])]
+    return pd.concat([gone, inserted], ignore_index=True) if len(gone) else inserted
 
 
 def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, in_full: bool) -> tuple[dict[str, int], pd.DataFrame]:

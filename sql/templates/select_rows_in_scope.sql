@@ -1,4 +1,4 @@
--- The first of the three statements that bring the rows of a warehouse table that are in a scope up to
+-- The first of the four statements that bring the rows of a warehouse table that are in a scope up to
 -- date with its definition, as merge_table.sql does for the whole table: a load that changed ten
 -- documents reads and writes the rows of those ten documents, not the table.
 -- The scope is a set of values of one column of the table (the temporary table {scope}, from
