@@ -1,7 +1,7 @@
 """Warehouse stage: the Kimball star schema in DuckDB's `main` schema, and its publication for readers.
 
 Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
-table up to date with its definition in one transaction, writing only the rows that differ (a MERGE, see
+table up to date with its definition in one transaction, writing only the rows that differ (see
 sql/templates). The facts and dim_document are brought up to date only for the documents and events the
 load changed (their scope, sql/warehouse/scope, read from the queues of `orchestration.changes`), so a
 load of ten documents reads and rewrites the rows of those ten documents and of the events they report,
@@ -35,7 +35,7 @@ GROUP = "warehouse"
 WAREHOUSE_SCHEMA = "main"
 WAREHOUSE_SQL_DIR = SQL_DIR / "warehouse"
 # Temporary tables of a scoped update: the values of the table's scope column a load can have changed,
-# and the rows its definition now gives for them.
+# the rows its definition now gives for them, and the rows the table holds for them.
 SCOPE_TABLE = "scope_values"
 SCOPE_ROWS_TABLE = "rows_in_scope"
 STORED_ROWS_TABLE = "stored_rows_in_scope"
