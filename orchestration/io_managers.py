@@ -55,16 +55,22 @@ class StagingTableOutdated(RuntimeError):
     """A stage table was created by an earlier release with other columns."""
 
 
+def stored_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    """The columns of a table (`schema.table`) as the database holds them: (name, type), in order; none
+    if the table does not exist."""
+    schema_name, table_name = table.split(".")
+    return connection.execute(
+        "select column_name, data_type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
+        [schema_name, table_name],
+    ).fetchall()
+
+
 def ensure_table(connection: duckdb.DuckDBPyConnection, table: str) -> None:
     """Create the table from its pandera model if it does not exist; fail clearly if it exists with
     other columns (stage rows cannot be derived again in SQL: the warehouse must be rebuilt)."""
-    schema_name, table_name = table.split(".")
-    connection.execute(f"create schema if not exists {schema_name}")
+    connection.execute(f"create schema if not exists {table.split('.')[0]}")
     connection.execute(create_table_statement(table))
-    existing = [row[0] for row in connection.execute(
-        "select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
-        [schema_name, table_name],
-    ).fetchall()]
+    existing = [name for name, _ in stored_columns(connection, table)]
     declared = list(TABLE_MODELS[table].to_schema().columns)
     if existing != declared:
         raise StagingTableOutdated(

@@ -113,11 +113,12 @@ def replace_merged_reports(
     reports gone from the groups). The reports assigned differently and the events that differ, before
     and after, are queued for the star schema (`orchestration.changes`): the others are merged again
     into what they were, and the star schema need not read them."""
+    mentions = reports["mention_id"].tolist()
     changes.ensure_queues(connection)
     with transaction(connection):
         connection.execute(
             f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
-            {"mentions": reports["mention_id"].tolist(), "groups": groups},
+            {"mentions": mentions, "groups": groups},
         )
         connection.execute(
             "create or replace temporary table replaced_events as"
@@ -129,7 +130,7 @@ def replace_merged_reports(
         insert_frame(connection, "staging.events", events)
         connection.execute(
             f"create or replace temporary table reassigned_reports as {staging_sql('reassigned_reports')}",
-            {"mentions": reports["mention_id"].tolist()},
+            {"mentions": mentions},
         )
         changes.record_selected(connection, changes.CHANGED_REPORTS, "select mention_id from reassigned_reports")
         changes.record_selected(

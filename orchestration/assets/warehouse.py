@@ -5,8 +5,9 @@ table up to date with its definition in one transaction, writing only the rows t
 sql/templates). The facts and dim_document are brought up to date only for the documents and events the
 load changed (their scope, sql/warehouse/scope, read from the queues of `orchestration.changes`), so a
 load of ten documents reads and rewrites the rows of those ten documents and of the events they report,
-not the warehouse; the other dimensions are small and are compared in full. Then the warehouse is published: checkpointed, copied and
-swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's lock.
+not the warehouse; the other dimensions are small and are compared in full. Then the warehouse is
+published: checkpointed, copied and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it
+without meeting the writer's lock.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
 from orchestration import changes
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import transaction
+from orchestration.io_managers import stored_columns, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.sql import statement, template
@@ -96,13 +97,6 @@ def definition(table: WarehouseTable) -> str:
     return statement(table.sql_path)
 
 
-def columns_of_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> list[tuple[str, str]]:
-    return connection.execute(
-        "select column_name, data_type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
-        [WAREHOUSE_SCHEMA, table.name],
-    ).fetchall()
-
-
 def columns_of_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> list[tuple[str, str]]:
     return [(row[0], row[1]) for row in connection.execute(f"describe ({definition(table)})").fetchall()]
 
@@ -114,7 +108,7 @@ def definition_md5(table: WarehouseTable) -> str:
 def prepare_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> bool:
     """Create the table if it does not exist, or again if its definition's columns changed (a new
     release: the table is rebuilt, not patched). Returns whether it was created."""
-    existing = columns_of_table(connection, table)
+    existing = stored_columns(connection, table.qualified_name)
     if existing:
         if existing == columns_of_definition(connection, table):
             return False
@@ -128,10 +122,8 @@ def stored_definitions(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(connection.execute("select table_name, definition_md5 from staging.star_schema_definitions").fetchall())
 
 
-def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> None:
-    connection.execute(
-        "insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, definition_md5(table)]
-    )
+def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, md5: str) -> None:
+    connection.execute("insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, md5])
 
 
 def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
@@ -189,16 +181,17 @@ def update_star_schema(connection: duckdb.DuckDBPyConnection) -> list[tuple[Ware
     results = []
     for table in WAREHOUSE_TABLES:
         created = prepare_table(connection, table)
+        md5 = definition_md5(table)
         in_full = (
             table.scope_path is None
             or created
-            or definitions.get(table.name) != definition_md5(table)
+            or definitions.get(table.name) != md5
             or bool(changed_in_full.intersection(table.deps))
         )
         counts, written = update_table(connection, table, in_full)
         if in_full and any(counts.values()):
             changed_in_full.add(table.name)
-        store_definition(connection, table)
+        store_definition(connection, table, md5)
         results.append((table, in_full, counts, written))
     changes.clear(connection)
     return results
