@@ -253,7 +253,7 @@ EVENT_MENTION_COLUMNS = [
     "actor2_start_char", "actor2_end_char", "action_text", "action_start_char", "action_end_char",
     "location_entity_id", "event_date", "date_precision", "reported_by_entity_id", "confidence", "tone", "is_lead",
 ]
-EVENT_ASSIGNMENT_COLUMNS = ["mention_id", "event_id", "group_key", "event_date", "is_counted"]
+EVENT_ASSIGNMENT_COLUMNS = ["mention_id", "document_id", "event_id", "group_key", "event_date", "is_counted"]
 EVENT_COLUMNS = [
     "event_id", "group_key", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
     "location_entity_id", "event_date", "date_precision", "is_root_event",

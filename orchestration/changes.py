@@ -1,12 +1,13 @@
-"""What changed in the stage tables since the star schema was last brought up to date.
+"""What changed in the stage tables since the events were last merged and the star schema last updated.
 
-Three queues in DuckDB (sql/staging), filled in the same transaction as the write they record:
-`staging.changed_documents` by every write of a document's rows (the partitioned stage tables);
-`staging.changed_reports` and `staging.changed_events` by a merge of reports, with the reports it
-assigned differently and the events it changed (not every report and event it merged again). The star
-schema's update reads them to limit its work to the rows of those documents, reports and events, and
-empties them when it commits: a load's cost follows what it changed, not the size of the warehouse, and
-a failed update leaves the queues for the next one.
+Queues in DuckDB (sql/staging), filled in the same transaction as the write they record:
+`staging.changed_documents` and `staging.documents_to_merge` by every write of a document's rows (the
+partitioned stage tables); `staging.changed_reports` and `staging.changed_events` by a merge of reports,
+with the reports it assigned differently and the events it changed (not every report and event it
+merged again). The merge of reports reads `documents_to_merge` to compare only those documents' reports
+with their assignments; the star schema's update reads the three others to limit its work to the rows
+of those documents, reports and events. Each empties its queues when it commits: a load's cost follows
+what it changed, not the size of the warehouse, and a failed step leaves its queues for the next run.
 """
 
 from __future__ import annotations
@@ -20,12 +21,16 @@ from orchestration.sql import statement
 CHANGED_DOCUMENTS = "staging.changed_documents"
 CHANGED_REPORTS = "staging.changed_reports"
 CHANGED_EVENTS = "staging.changed_events"
+DOCUMENTS_TO_MERGE = "staging.documents_to_merge"
+# The queues the star schema's update reads and empties.
 QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id"}
+# The queues every write of a document's rows fills.
+DOCUMENT_QUEUES = (CHANGED_DOCUMENTS, DOCUMENTS_TO_MERGE)
 
 
 def ensure_queues(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("create schema if not exists staging")
-    for queue in QUEUES:
+    for queue in (*QUEUES, DOCUMENTS_TO_MERGE):
         connection.execute(statement(f"staging/create_{queue.split('.')[1]}.sql"))
 
 
@@ -39,12 +44,24 @@ def record_selected(connection: duckdb.DuckDBPyConnection, queue: str, select: s
     connection.execute(f"insert or ignore into {queue} select distinct * from ({select})", parameters or {})
 
 
+def record_documents(connection: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> None:
+    """Queue documents whose rows a write changed, for the merge of reports and the star schema."""
+    for queue in DOCUMENT_QUEUES:
+        record(connection, queue, document_ids)
+
+
+def record_selected_documents(connection: duckdb.DuckDBPyConnection, select: str, parameters: dict | None = None) -> None:
+    """Queue the documents that a select of one column returns (see `record_documents`)."""
+    for queue in DOCUMENT_QUEUES:
+        record_selected(connection, queue, select, parameters)
+
+
 def pending(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """How many ids each queue holds."""
+    """How many ids each queue of the star schema's update holds."""
     ensure_queues(connection)
     return {queue: connection.execute(f"select count(*) from {queue}").fetchone()[0] for queue in QUEUES}
 
 
-def clear(connection: duckdb.DuckDBPyConnection) -> None:
-    for queue in QUEUES:
+def clear(connection: duckdb.DuckDBPyConnection, queues: Iterable[str] = tuple(QUEUES)) -> None:
+    for queue in queues:
         connection.execute(f"delete from {queue}")

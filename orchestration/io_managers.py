@@ -133,7 +133,8 @@ def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.Da
 
 def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
     """Replace the rows of `files` in `table` with `frame`, in one transaction. The documents whose rows
-    are replaced, before and after, are queued for the star schema (`orchestration.changes`)."""
+    are replaced, before and after, are queued for the merge of reports and the star schema
+    (`orchestration.changes`)."""
     ensure_table(connection, table)
     condition, parameters = partition_rows_condition(table), {"files": files}
     documents = holds_documents(table)
@@ -141,11 +142,11 @@ def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, fr
         changes.ensure_queues(connection)
     with transaction(connection):
         if documents:
-            changes.record_selected(connection, changes.CHANGED_DOCUMENTS, f"select {DOCUMENT_COLUMN} from {table} where {condition}", parameters)
+            changes.record_selected_documents(connection, f"select {DOCUMENT_COLUMN} from {table} where {condition}", parameters)
         connection.execute(f"delete from {table} where {condition}", parameters)
         insert_frame(connection, table, frame)
         if documents:
-            changes.record(connection, changes.CHANGED_DOCUMENTS, frame[DOCUMENT_COLUMN])
+            changes.record_documents(connection, frame[DOCUMENT_COLUMN])
 
 
 def replace_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -17,6 +17,7 @@ from newsevents.events import ReportKey, assign_event_ids, date_windows, dates_t
 from newsevents.tables import assign_events
 from orchestration import changes
 from orchestration.assets.nlp import merge_changed_reports
+from orchestration.assets.warehouse import update_star_schema
 
 DAY = date(2024, 3, 1)
 
@@ -81,6 +82,7 @@ def test_merging_only_what_changed_gives_the_events_of_a_merge_from_scratch(samp
         connection.register("batch", batch)
         connection.execute("insert into staging.event_mentions by name select * from batch")
         connection.unregister("batch")
+        changes.record_documents(connection, batch["document_id"])  # as every write of a document's rows does
         groups, merged_reports, _, _ = merge_changed_reports(connection)
         merged += len(merged_reports)
     assert merged < 2 * len(reports)  # later loads did not merge the whole groups again
@@ -92,6 +94,7 @@ def test_merging_only_what_changed_gives_the_events_of_a_merge_from_scratch(samp
     connection.register("moved", moved)
     connection.execute("insert into staging.event_mentions by name select * from moved")
     connection.unregister("moved")
+    changes.record_documents(connection, documents[:2])
     merge_changed_reports(connection)
 
     final = connection.execute("select * from staging.event_mentions").df()
@@ -122,6 +125,7 @@ def test_a_report_joining_an_event_queues_that_report_and_event_only(sample_run,
         connection.register("joining", joining)
         connection.execute("insert into staging.event_mentions by name select * from joining")
         connection.unregister("joining")
+        changes.record_documents(connection, ["another-document"])
 
         _, merged_reports, _, _ = merge_changed_reports(connection)
 
@@ -129,3 +133,33 @@ def test_a_report_joining_an_event_queues_that_report_and_event_only(sample_run,
         assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
         assert connection.execute("select list(mention_id) from staging.changed_reports").fetchone()[0] == ["joining-report"]
         assert connection.execute("select list(event_id) from staging.changed_events").fetchone()[0] == [event_id]
+
+
+def test_reports_wait_in_their_own_queue_until_merged_even_when_the_star_schema_is_updated_first(sample_run, tmp_path: Path):
+    result, warehouse = sample_run
+    assert result.success
+    copy = tmp_path / "merge-queue.duckdb"
+    shutil.copy(warehouse.parent / "published" / warehouse.name, copy)
+    with duckdb.connect(str(copy)) as connection:
+        event_id, first_report = connection.execute(
+            "select event_id, min(mention_id) from staging.event_assignments group by event_id having count(*) >= 2 order by event_id limit 1"
+        ).fetchone()
+        joining = connection.execute("select * from staging.event_mentions where mention_id = ?", [first_report]).df()
+        joining = joining.assign(mention_id="joining-report", document_id="another-document")
+        connection.register("joining", joining)
+        connection.execute("insert into staging.event_mentions by name select * from joining")
+        connection.unregister("joining")
+        changes.record_documents(connection, ["another-document"])
+
+        # The star schema brought up to date alone (its asset materialised without the merge's) empties
+        # its own queues only.
+        connection.execute("begin")
+        update_star_schema(connection)
+        connection.execute("commit")
+        assert changes.pending(connection)[changes.CHANGED_DOCUMENTS] == 0
+        assert connection.execute("select list(document_id) from staging.documents_to_merge").fetchone()[0] == ["another-document"]
+
+        merge_changed_reports(connection)
+
+        assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
+        assert connection.execute("select count(*) from staging.documents_to_merge").fetchone()[0] == 0

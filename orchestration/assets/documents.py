@@ -69,7 +69,7 @@ def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_
         if replaced:
             changes.ensure_queues(connection)
             with transaction(connection):
-                changes.record(connection, changes.CHANGED_DOCUMENTS, replaced)
+                changes.record_documents(connection, replaced)
                 for table in DOCUMENT_TABLES:
                     connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
     return len(replaced)

@@ -82,6 +82,7 @@ def staging_sql(name: str) -> str:
 def event_groups_to_merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
     for table in ("staging.event_mentions", "staging.event_assignments", "staging.events"):
         ensure_table(connection, table)
+    changes.ensure_queues(connection)
     return sorted(row[0] for row in connection.execute(staging_sql("event_groups_to_merge")).fetchall())
 
 
@@ -106,19 +107,17 @@ def reports_to_merge(connection: duckdb.DuckDBPyConnection, groups: list[str]) -
         connection.unregister("dates_to_merge")
 
 
-def replace_merged_reports(
-    connection: duckdb.DuckDBPyConnection, groups: list[str], reports: pd.DataFrame, assignments: pd.DataFrame, events: pd.DataFrame
-) -> None:
+def replace_merged_reports(connection: duckdb.DuckDBPyConnection, reports: pd.DataFrame, assignments: pd.DataFrame, events: pd.DataFrame) -> None:
     """Replace, in one transaction, the assignments and events of the reports merged again (and of the
-    reports gone from the groups). The reports assigned differently and the events that differ, before
-    and after, are queued for the star schema (`orchestration.changes`): the others are merged again
-    into what they were, and the star schema need not read them."""
+    reports gone from the documents queued for merging, which the transaction dequeues). The reports
+    assigned differently and the events that differ, before and after, are queued for the star schema
+    (`orchestration.changes`): the others are merged again into what they were, and the star schema need
+    not read them."""
     mentions = reports["mention_id"].tolist()
-    changes.ensure_queues(connection)
     with transaction(connection):
         connection.execute(
             f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
-            {"mentions": mentions, "groups": groups},
+            {"mentions": mentions},
         )
         connection.execute(
             "create or replace temporary table replaced_events as"
@@ -136,6 +135,7 @@ def replace_merged_reports(
         changes.record_selected(
             connection, changes.CHANGED_EVENTS, staging_sql("events_changed_by_merge"), {"events": events["event_id"].tolist()}
         )
+        changes.clear(connection, [changes.DOCUMENTS_TO_MERGE])
 
 
 def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -144,7 +144,7 @@ def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[s
     groups = event_groups_to_merge(connection)
     reports = reports_to_merge(connection, groups)
     assignments, events = assign_events(reports)
-    replace_merged_reports(connection, groups, reports, assignments, events)
+    replace_merged_reports(connection, reports, assignments, events)
     return groups, reports, assignments, events
 
 
