@@ -23,14 +23,14 @@ CHANGED_REPORTS = "staging.changed_reports"
 CHANGED_EVENTS = "staging.changed_events"
 DOCUMENTS_TO_MERGE = "staging.documents_to_merge"
 # The queues the star schema's update reads and empties.
-QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id"}
+STAR_QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id"}
 # The queues every write of a document's rows fills.
 DOCUMENT_QUEUES = (CHANGED_DOCUMENTS, DOCUMENTS_TO_MERGE)
 
 
 def ensure_queues(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("create schema if not exists staging")
-    for queue in (*QUEUES, DOCUMENTS_TO_MERGE):
+    for queue in (*STAR_QUEUES, DOCUMENTS_TO_MERGE):
         connection.execute(statement(f"staging/create_{queue.split('.')[1]}.sql"))
 
 
@@ -52,16 +52,15 @@ def record_documents(connection: duckdb.DuckDBPyConnection, document_ids: Iterab
 
 def record_selected_documents(connection: duckdb.DuckDBPyConnection, select: str, parameters: dict | None = None) -> None:
     """Queue the documents that a select of one column returns (see `record_documents`)."""
-    for queue in DOCUMENT_QUEUES:
-        record_selected(connection, queue, select, parameters)
+    record_documents(connection, [row[0] for row in connection.execute(select, parameters or {}).fetchall()])
 
 
 def pending(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """How many ids each queue of the star schema's update holds."""
     ensure_queues(connection)
-    return {queue: connection.execute(f"select count(*) from {queue}").fetchone()[0] for queue in QUEUES}
+    return {queue: connection.execute(f"select count(*) from {queue}").fetchone()[0] for queue in STAR_QUEUES}
 
 
-def clear(connection: duckdb.DuckDBPyConnection, queues: Iterable[str] = tuple(QUEUES)) -> None:
+def clear(connection: duckdb.DuckDBPyConnection, queues: Iterable[str] = tuple(STAR_QUEUES)) -> None:
     for queue in queues:
         connection.execute(f"delete from {queue}")
