@@ -10,8 +10,8 @@ declared once, and an empty first load still makes a well-typed table.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 
 import dagster as dg
 import duckdb
@@ -107,6 +107,12 @@ def select_partition_rows(table: str) -> str:
 
 def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
     return sorted({parse_partition_key(key)[0] for key in partition_keys})
+
+
+# Opens a connection to the warehouse for a `with` block, as DuckDBResource.get_connection does. Steps
+# that read much take one, rather than a connection, to close what they read before they go on: DuckDB
+# keeps every block a connection read until it closes.
+Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 
 
 @contextmanager

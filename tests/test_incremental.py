@@ -4,6 +4,7 @@ the same load twice changes nothing, and a rebuild from scratch gives the same r
 from __future__ import annotations
 
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import dagster as dg
@@ -13,7 +14,7 @@ import pytest
 
 from newsevents.loads import plan_load
 from orchestration import changes
-from orchestration.assets.warehouse import WAREHOUSE_TABLES, update_star_schema
+from orchestration.assets.warehouse import WAREHOUSE_TABLES, stored_definitions, update_star_schema, update_star_table
 from orchestration.partitions import contiguous_ranges, partition_range_tags, registration_requests
 from orchestration.run import load_corpus
 from schemas import TABLE_MODELS
@@ -183,7 +184,7 @@ def test_the_star_schema_is_updated_for_the_queued_documents_only(star_copy):
     total = fact_rows(star_copy, "fact_entity_mention")
     star_copy.execute("delete from main.fact_entity_mention")  # every row lost, but only one document queued
     changes.record(star_copy, changes.CHANGED_DOCUMENTS, [document_id])
-    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(star_copy)}
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(lambda: nullcontext(star_copy))}
     assert results["fact_entity_mention"] == (False, {"INSERT": mentions, "UPDATE": 0, "DELETE": 0})
     assert fact_rows(star_copy, "fact_entity_mention") == mentions < total
     assert changes.pending(star_copy)[changes.CHANGED_DOCUMENTS] == 0
@@ -201,7 +202,7 @@ def test_a_scoped_update_rewrites_only_the_rows_that_differ_and_reports_them_as_
     star_copy.execute(f"delete from {table} where entity_mention_key = ?", [keys[1]])
     star_copy.execute(f"insert into {table} select 'stray', * exclude (entity_mention_key) from {table} where entity_mention_key = ?", [keys[2]])
     changes.record(star_copy, changes.CHANGED_DOCUMENTS, [document_id])
-    results = {table.name: (in_full, counts, written) for table, in_full, counts, written in update_star_schema(star_copy)}
+    results = {table.name: (in_full, counts, written) for table, in_full, counts, written in update_star_schema(lambda: nullcontext(star_copy))}
     in_full, counts, written = results["fact_entity_mention"]
     assert (in_full, counts) == (False, {"INSERT": 1, "UPDATE": 1, "DELETE": 1})
     assert sorted(written["entity_mention_key"]) == sorted(keys[:2])
@@ -212,12 +213,27 @@ def test_a_scoped_update_rewrites_only_the_rows_that_differ_and_reports_them_as_
 def test_a_changed_definition_brings_its_table_up_to_date_in_full(star_copy):
     total = fact_rows(star_copy, "fact_event")
     star_copy.execute("delete from main.fact_event")
-    results = {table.name: in_full for table, in_full, _, _ in update_star_schema(star_copy)}
+    results = {table.name: in_full for table, in_full, _, _ in update_star_schema(lambda: nullcontext(star_copy))}
     assert not results["fact_event"] and fact_rows(star_copy, "fact_event") == 0  # nothing queued: nothing done
     star_copy.execute("update staging.star_schema_definitions set definition_md5 = 'a former release' where table_name = 'fact_event'")
-    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(star_copy)}
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(lambda: nullcontext(star_copy))}
     assert results["fact_event"] == (True, {"INSERT": total, "UPDATE": 0, "DELETE": 0})
     assert not results["fact_event_mention"][0]
+
+
+def test_a_table_changed_in_full_has_the_tables_reading_it_updated_in_full_even_after_a_failed_update(star_copy):
+    dim_document = next(table for table in WAREHOUSE_TABLES if table.name == "dim_document")
+    star_copy.execute("update main.dim_document set title = 'stale'")
+    star_copy.execute("update staging.star_schema_definitions set definition_md5 = 'a former release' where table_name = 'dim_document'")
+    # dim_document alone, as a load that fails right after it would leave the warehouse.
+    in_full, counts, _ = update_star_table(star_copy, dim_document)
+    assert in_full and counts["UPDATE"] == fact_rows(star_copy, "dim_document")
+    forgotten = {"fact_event_mention", "fact_entity_mention"}
+    assert forgotten.isdisjoint(stored_definitions(star_copy))
+    results = {table.name: in_full for table, in_full, _, _ in update_star_schema(lambda: nullcontext(star_copy))}
+    assert {name for name in forgotten if results[name]} == forgotten
+    assert not results["dim_document"]
+    assert forgotten <= set(stored_definitions(star_copy))
 
 
 def test_a_rebuild_from_scratch_gives_the_same_rows(loads):

@@ -8,6 +8,7 @@ windows they fall in.
 
 from __future__ import annotations
 
+
 import dagster as dg
 import duckdb
 import pandas as pd
@@ -18,7 +19,7 @@ from newsevents.tables import assign_events, entity_mentions_table, event_mentio
 from orchestration import changes
 from orchestration.assets.documents import PARTITIONED
 from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
-from orchestration.io_managers import ensure_table, insert_frame, transaction
+from orchestration.io_managers import Connect, ensure_table, insert_frame, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
@@ -138,13 +139,17 @@ def replace_merged_reports(connection: duckdb.DuckDBPyConnection, reports: pd.Da
         changes.clear(connection, [changes.DOCUMENTS_TO_MERGE])
 
 
-def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Merge again the reports whose events changed and store the result: returns the groups touched,
-    the reports merged again, and their assignments and events."""
-    groups = event_groups_to_merge(connection)
-    reports = reports_to_merge(connection, groups)
+    the reports merged again, and their assignments and events. The reports are read on one connection
+    and the result stored on another, so the blocks read (over the groups' whole history) are released
+    first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
+    with connect() as connection:
+        groups = event_groups_to_merge(connection)
+        reports = reports_to_merge(connection, groups)
     assignments, events = assign_events(reports)
-    replace_merged_reports(connection, reports, assignments, events)
+    with connect() as connection:
+        replace_merged_reports(connection, reports, assignments, events)
     return groups, reports, assignments, events
 
 
@@ -173,8 +178,8 @@ def merge_changed_reports(connection: duckdb.DuckDBPyConnection) -> tuple[list[s
 def merged_events(warehouse: DuckDBResource):
     """Merge again the reports whose events this load changed: in the groups it added reports to or
     removed reports from, the date windows of those reports; every other event stays as it is."""
+    groups, reports, assignments, events = merge_changed_reports(warehouse.get_connection)
     with warehouse.get_connection() as connection:
-        groups, reports, assignments, events = merge_changed_reports(connection)
         totals = {
             table: connection.execute(f"select count(*) from staging.{table}").fetchone()[0]
             for table in ("event_assignments", "events")

@@ -1,8 +1,8 @@
 """Warehouse stage: the Kimball star schema in DuckDB's `main` schema, and its publication for readers.
 
 Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
-table up to date with its definition in one transaction, writing only the rows that differ (see
-sql/templates). The facts and dim_document are brought up to date only for the documents and events the
+table up to date with its definition, table by table, each in one transaction, writing only the rows that
+differ (see sql/templates). The facts and dim_document are brought up to date only for the documents and events the
 load changed (their scope, sql/warehouse/scope, read from the queues of `orchestration.changes`), so a
 load of ten documents reads and rewrites the rows of those ten documents and of the events they report,
 not the warehouse; the other dimensions are small and are compared in full. Then the warehouse is
@@ -26,7 +26,7 @@ from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
 from orchestration import changes
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import stored_columns, transaction
+from orchestration.io_managers import Connect, stored_columns, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.sql import statement, template
@@ -170,30 +170,49 @@ def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, i
     return {action: int(counts.get(action, 0)) for action in ("INSERT", "UPDATE", "DELETE")}, written
 
 
-def update_star_schema(connection: duckdb.DuckDBPyConnection) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
-    """Bring every table up to date, in order. A table with a scope is updated only for the changed
-    documents and events, unless it is new, its definition changed, or a table it reads was updated in
-    full and changed: then in full. The queues of changes are emptied. Returns, per table, whether it
-    was updated in full, the counts per action and the rows written. Run it inside a transaction."""
+def tables_reading(table: WarehouseTable) -> list[str]:
+    """The tables whose select reads `table`."""
+    return [other.name for other in WAREHOUSE_TABLES if table.name in other.deps]
+
+
+def forget_definitions(connection: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+    """Forget the stored definition hash of these tables: their next update is in full."""
+    connection.execute("delete from staging.star_schema_definitions where table_name in (select unnest($tables))", {"tables": tables})
+
+
+def update_star_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> tuple[bool, dict[str, int], pd.DataFrame]:
+    """Bring one table up to date: only for the changed documents and events (the queues) if it has a
+    scope, unless it is new or its definition changed since its last update (or a table it reads
+    changed in full, which forgets its stored definition): then in full. Returns whether it was updated
+    in full, the counts per action and the rows written. Run it inside a transaction."""
     changes.ensure_queues(connection)
-    definitions = stored_definitions(connection)
-    changed_in_full: set[str] = set()
+    stored_md5 = stored_definitions(connection).get(table.name)
+    created = prepare_table(connection, table)
+    md5 = definition_md5(table)
+    in_full = table.scope_path is None or created or stored_md5 != md5
+    counts, written = update_table(connection, table, in_full)
+    store_definition(connection, table, md5)
+    if in_full and any(counts.values()):
+        forget_definitions(connection, tables_reading(table))
+    return in_full, counts, written
+
+
+def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
+    """Bring every table up to date, in order, each in a transaction of its own on a connection of its
+    own (`connect()`), then empty the queues of changes. Returns, per table, whether it was updated in
+    full, the counts per action and the rows written.
+
+    A connection per table: a load's few documents touch rows spread over each table's history (the
+    older events their reports join), so whole column blocks, and closing the connection releases one
+    table's reads before the next. Readers never see a table without the others (they read the copy
+    published after the load), and a failed update leaves the queues, and the forgotten definitions,
+    for the next one."""
     results = []
     for table in WAREHOUSE_TABLES:
-        created = prepare_table(connection, table)
-        md5 = definition_md5(table)
-        in_full = (
-            table.scope_path is None
-            or created
-            or definitions.get(table.name) != md5
-            or bool(changed_in_full.intersection(table.deps))
-        )
-        counts, written = update_table(connection, table, in_full)
-        if in_full and any(counts.values()):
-            changed_in_full.add(table.name)
-        store_definition(connection, table, md5)
-        results.append((table, in_full, counts, written))
-    changes.clear(connection)
+        with connect() as connection, transaction(connection):
+            results.append((table, *update_star_table(connection, table)))
+    with connect() as connection, transaction(connection):
+        changes.clear(connection)
     return results
 
 
@@ -213,12 +232,12 @@ def update_star_schema(connection: duckdb.DuckDBPyConnection) -> list[tuple[Ware
     pool=WAREHOUSE_POOL,
 )
 def star_schema(warehouse: DuckDBResource):
-    """Update every star-schema table in one transaction: readers of the warehouse never see facts
-    without their dimensions."""
+    """Update every star-schema table (`update_star_schema`); readers see them all at once, in the
+    warehouse published after the load."""
     with warehouse.get_connection() as connection:
         connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
-        with transaction(connection):
-            results = update_star_schema(connection)
+    results = update_star_schema(warehouse.get_connection)
+    with warehouse.get_connection() as connection:
         totals = {
             table.name: connection.execute(f"select count(*) from {table.qualified_name}").fetchone()[0] for table in WAREHOUSE_TABLES
         }
