@@ -1,11 +1,12 @@
 """Warehouse stage: the Kimball star schema in DuckDB's `main` schema, and its publication for readers.
 
 Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
-table up to date with its definition, table by table, each in one transaction, writing only the rows that
-differ (see sql/templates). The facts and dim_document are brought up to date only for the documents and events the
-load changed (their scope, sql/warehouse/scope, read from the queues of `orchestration.changes`), so a
-load of ten documents reads and rewrites the rows of those ten documents and of the events they report,
-not the warehouse; the other dimensions are small and are compared in full. Then the warehouse is
+table up to date with its definition, table by table, each in one transaction, writing only the rows
+that differ (see sql/templates). The facts and dim_document are brought up to date only for the
+documents and events the load changed (their scope, sql/warehouse/scope, read from the queues of
+`orchestration.changes`), so a load of ten documents reads and rewrites the rows of those ten documents
+and of the events they report, not the warehouse; the other dimensions are small and are compared in
+full. Then the warehouse is
 published: checkpointed, copied and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it
 without meeting the writer's lock.
 """
