@@ -110,55 +110,49 @@ def test_merging_only_what_changed_gives_the_events_of_a_merge_from_scratch(samp
     assert stored_events["event_id"].nunique() > 30
 
 
-def test_a_report_joining_an_event_queues_that_report_and_event_only(sample_run, tmp_path: Path):
+@pytest.fixture()
+def joining_report(sample_run, tmp_path: Path):
+    """A copy of the sample warehouse where the first report of an event reported twice or more is also
+    in an article of another document, written and queued as a load writes it, not merged yet. Yields
+    the connection, the event and its reports."""
     result, warehouse = sample_run
     assert result.success
-    copy = tmp_path / "queues.duckdb"
+    copy = tmp_path / "joining.duckdb"
     shutil.copy(warehouse.parent / "published" / warehouse.name, copy)
     with duckdb.connect(str(copy)) as connection:
         event_id, reported = connection.execute(
             "select event_id, list(mention_id order by mention_id) from staging.event_assignments"
             " group by event_id having count(*) >= 2 order by event_id limit 1"
         ).fetchone()
-        # The same report in an article of another document: it joins the event, its window is merged again.
         joining = connection.execute("select * from staging.event_mentions where mention_id = ?", [reported[0]]).df()
         joining = joining.assign(mention_id="joining-report", document_id="another-document")
         connection.register("joining", joining)
         connection.execute("insert into staging.event_mentions by name select * from joining")
         connection.unregister("joining")
         changes.record_documents(connection, ["another-document"])
-
-        _, merged_reports, _, _ = merge_changed_reports(lambda: nullcontext(connection))
-
-        assert set(reported) < set(merged_reports["mention_id"])
-        assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
-        assert connection.execute("select list(mention_id) from staging.changed_reports").fetchone()[0] == ["joining-report"]
-        assert connection.execute("select list(event_id) from staging.changed_events").fetchone()[0] == [event_id]
+        yield connection, event_id, reported
 
 
-def test_reports_wait_in_their_own_queue_until_merged_even_when_the_star_schema_is_updated_first(sample_run, tmp_path: Path):
-    result, warehouse = sample_run
-    assert result.success
-    copy = tmp_path / "merge-queue.duckdb"
-    shutil.copy(warehouse.parent / "published" / warehouse.name, copy)
-    with duckdb.connect(str(copy)) as connection:
-        event_id, first_report = connection.execute(
-            "select event_id, min(mention_id) from staging.event_assignments group by event_id having count(*) >= 2 order by event_id limit 1"
-        ).fetchone()
-        joining = connection.execute("select * from staging.event_mentions where mention_id = ?", [first_report]).df()
-        joining = joining.assign(mention_id="joining-report", document_id="another-document")
-        connection.register("joining", joining)
-        connection.execute("insert into staging.event_mentions by name select * from joining")
-        connection.unregister("joining")
-        changes.record_documents(connection, ["another-document"])
+def test_a_report_joining_an_event_queues_that_report_and_event_only(joining_report):
+    # The same report in an article of another document: it joins the event, its window is merged again.
+    connection, event_id, reported = joining_report
+    _, merged_reports, _, _ = merge_changed_reports(lambda: nullcontext(connection))
 
-        # The star schema brought up to date alone (its asset materialised without the merge's) empties
-        # its own queues only.
-        update_star_schema(lambda: nullcontext(connection))
-        assert changes.pending(connection)[changes.CHANGED_DOCUMENTS] == 0
-        assert connection.execute("select list(document_id) from staging.documents_to_merge").fetchone()[0] == ["another-document"]
+    assert set(reported) < set(merged_reports["mention_id"])
+    assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
+    assert connection.execute("select list(mention_id) from staging.changed_reports").fetchone()[0] == ["joining-report"]
+    assert connection.execute("select list(event_id) from staging.changed_events").fetchone()[0] == [event_id]
 
-        merge_changed_reports(lambda: nullcontext(connection))
 
-        assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
-        assert connection.execute("select count(*) from staging.documents_to_merge").fetchone()[0] == 0
+def test_reports_wait_in_their_own_queue_until_merged_even_when_the_star_schema_is_updated_first(joining_report):
+    connection, event_id, _ = joining_report
+    # The star schema brought up to date alone (its asset materialised without the merge's) empties
+    # its own queues only.
+    update_star_schema(lambda: nullcontext(connection))
+    assert changes.pending(connection)[changes.CHANGED_DOCUMENTS] == 0
+    assert connection.execute("select list(document_id) from staging.documents_to_merge").fetchone()[0] == ["another-document"]
+
+    merge_changed_reports(lambda: nullcontext(connection))
+
+    assert connection.execute("select event_id from staging.event_assignments where mention_id = 'joining-report'").fetchone()[0] == event_id
+    assert connection.execute("select count(*) from staging.documents_to_merge").fetchone()[0] == 0

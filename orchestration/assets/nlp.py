@@ -80,37 +80,49 @@ def staging_sql(name: str) -> str:
     return statement(f"staging/{name}.sql")
 
 
-def event_groups_to_merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
+def reports_changed_since_merge(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The reports added (`is_added`) and removed since the last merge, with their group, date and
+    document (sql/staging/reports_changed_since_merge.sql)."""
     for table in ("staging.event_mentions", "staging.event_assignments", "staging.events"):
         ensure_table(connection, table)
     changes.ensure_queues(connection)
-    return sorted(row[0] for row in connection.execute(staging_sql("event_groups_to_merge")).fetchall())
+    return connection.execute(staging_sql("reports_changed_since_merge")).df()
 
 
-def dates_to_merge(group_dates: pd.DataFrame) -> pd.DataFrame:
+def dates_to_merge(group_dates: pd.DataFrame, changed: pd.DataFrame) -> pd.DataFrame:
     """(group_key, event_date) of the dates whose events are merged again, from the rows of
-    sql/staging/dates_of_event_groups.sql."""
+    sql/staging/dates_of_event_groups.sql and the reports added and removed (`changed`)."""
+    changed_dates = changed.dropna(subset=["event_date"]).groupby("group_key")["event_date"]
     rows = []
     for group, dates in group_dates.groupby("group_key"):
-        before, now, changed = (dates.loc[dates[flag], "event_date"] for flag in ("was_before", "is_now", "is_changed"))
-        rows.extend((group, day) for day in sorted(dates_to_merge_again(before, now, changed)))
+        before, now = (dates.loc[dates[flag], "event_date"] for flag in ("was_before", "is_now"))
+        touched = changed_dates.get_group(group) if group in changed_dates.groups else []
+        rows.extend((group, day) for day in sorted(dates_to_merge_again(before, now, touched)))
     return pd.DataFrame(rows, columns=["group_key", "event_date"]).astype({"event_date": "datetime64[us]"})
 
 
-def reports_to_merge(connection: duckdb.DuckDBPyConnection, groups: list[str]) -> pd.DataFrame:
-    """The reports whose events a load changed: of the groups it touched, those in the date windows it
-    touched (and the undated reports of new documents)."""
+def reports_to_merge(connection: duckdb.DuckDBPyConnection, changed: pd.DataFrame) -> pd.DataFrame:
+    """The reports whose events a load changed: of the groups of the reports added and removed
+    (`changed`), those in the date windows it touched, and the undated reports of the documents it
+    added undated reports to."""
+    groups = sorted(changed["group_key"].unique())
     group_dates = connection.execute(staging_sql("dates_of_event_groups"), {"groups": groups}).df()
-    connection.register("dates_to_merge", dates_to_merge(group_dates))
+    undated = changed.loc[changed["is_added"] & changed["event_date"].isna(), ["group_key", "document_id"]].drop_duplicates()
+    connection.register("dates_to_merge", dates_to_merge(group_dates, changed))
     try:
-        return connection.execute(staging_sql("reports_to_merge"), {"groups": groups}).df()
+        return connection.execute(
+            staging_sql("reports_to_merge"),
+            {"undated_groups": undated["group_key"].tolist(), "undated_documents": undated["document_id"].tolist()},
+        ).df()
     finally:
         connection.unregister("dates_to_merge")
 
 
-def replace_merged_reports(connection: duckdb.DuckDBPyConnection, reports: pd.DataFrame, assignments: pd.DataFrame, events: pd.DataFrame) -> None:
-    """Replace, in one transaction, the assignments and events of the reports merged again (and of the
-    reports gone from the documents queued for merging, which the transaction dequeues). The reports
+def replace_merged_reports(
+    connection: duckdb.DuckDBPyConnection, reports: pd.DataFrame, removed: list[str], assignments: pd.DataFrame, events: pd.DataFrame
+) -> None:
+    """Replace, in one transaction, the assignments and events of the reports merged again and of the
+    reports removed (`removed`, their ids), and dequeue the documents queued for merging. The reports
     assigned differently and the events that differ, before and after, are queued for the star schema
     (`orchestration.changes`): the others are merged again into what they were, and the star schema need
     not read them."""
@@ -118,7 +130,7 @@ def replace_merged_reports(connection: duckdb.DuckDBPyConnection, reports: pd.Da
     with transaction(connection):
         connection.execute(
             f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
-            {"mentions": mentions},
+            {"mentions": mentions + removed},
         )
         connection.execute(
             "create or replace temporary table replaced_events as"
@@ -145,12 +157,12 @@ def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd
     and the result stored on another, so the blocks read (over the groups' whole history) are released
     first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
     with connect() as connection:
-        groups = event_groups_to_merge(connection)
-        reports = reports_to_merge(connection, groups)
+        changed = reports_changed_since_merge(connection)
+        reports = reports_to_merge(connection, changed)
     assignments, events = assign_events(reports)
     with connect() as connection:
-        replace_merged_reports(connection, reports, assignments, events)
-    return groups, reports, assignments, events
+        replace_merged_reports(connection, reports, changed.loc[~changed["is_added"], "mention_id"].tolist(), assignments, events)
+    return sorted(changed["group_key"].unique()), reports, assignments, events
 
 
 @dg.multi_asset(

@@ -185,8 +185,8 @@ def update_star_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTab
     """Bring one table up to date: only for the changed documents and events (the queues) if it has a
     scope, unless it is new or its definition changed since its last update (or a table it reads
     changed in full, which forgets its stored definition): then in full. Returns whether it was updated
-    in full, the counts per action and the rows written. Run it inside a transaction."""
-    changes.ensure_queues(connection)
+    in full, the counts per action and the rows written. Run it inside a transaction, with the queues
+    of changes created (`changes.ensure_queues`)."""
     stored_md5 = stored_definitions(connection).get(table.name)
     created = prepare_table(connection, table)
     md5 = definition_md5(table)
@@ -208,6 +208,8 @@ def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dic
     table's reads before the next. Readers never see a table without the others (they read the copy
     published after the load), and a failed update leaves the queues, and the forgotten definitions,
     for the next one."""
+    with connect() as connection:
+        changes.ensure_queues(connection)
     results = []
     for table in WAREHOUSE_TABLES:
         with connect() as connection, transaction(connection):
