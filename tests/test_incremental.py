@@ -210,6 +210,23 @@ def test_a_scoped_update_rewrites_only_the_rows_that_differ_and_reports_them_as_
     pd.testing.assert_frame_equal(star_copy.execute(f"select * from {table} order by entity_mention_key").df(), original)
 
 
+def test_a_changed_event_has_its_fact_recomputed_from_every_report_and_no_other_event_touched(star_copy):
+    # fact_event's scope names each event twice, by event_key and by event_id: both filters must keep it.
+    event_id, event_key, mentions = star_copy.execute(
+        "select event_id, event_key, num_mentions from main.fact_event order by num_mentions desc, event_key limit 1"
+    ).fetchone()
+    assert mentions > 1
+    original = star_copy.execute("select * from main.fact_event order by event_key").df()
+    star_copy.execute("update main.fact_event set num_mentions = 0, num_sources = 0 where event_key = ?", [event_key])
+    star_copy.execute("update main.fact_event set num_mentions = 0 where event_key <> ?", [event_key])  # not queued: stays
+    changes.record(star_copy, changes.CHANGED_EVENTS, [event_id])
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(lambda: nullcontext(star_copy))}
+    assert results["fact_event"] == (False, {"INSERT": 0, "UPDATE": 1, "DELETE": 0})
+    restored = star_copy.execute("select * from main.fact_event order by event_key").df()
+    pd.testing.assert_frame_equal(restored[restored["event_key"] == event_key], original[original["event_key"] == event_key])
+    assert (restored.loc[restored["event_key"] != event_key, "num_mentions"] == 0).all()
+
+
 def test_a_changed_definition_brings_its_table_up_to_date_in_full(star_copy):
     total = fact_rows(star_copy, "fact_event")
     star_copy.execute("delete from main.fact_event")

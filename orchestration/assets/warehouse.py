@@ -49,9 +49,11 @@ class WarehouseTable:
     key: str  # the column that identifies a row
     deps: tuple[str, ...]  # the tables its select reads
     # The column that says which rows a load can have changed, for a table updated by scope (None: the
-    # table is small and always compared in full). It is a column the select passes through from a table
-    # it reads, not one it computes (like md5(...)): DuckDB pushes a filter on such a column down into
-    # the scans of the stage tables, so a scoped update reads the rows in scope instead of every row.
+    # table is small and always compared in full): the first column of its scope select. The select in
+    # scope filters on every column of the scope; DuckDB pushes a filter down into a stage table's scan
+    # when the column passes through from it, not when the select computes it (md5(...)), so a scope may
+    # add such a column (fact_event: event_id beside event_key) for the scoped update to read the rows in
+    # scope instead of every row.
     scope_column: str | None = None
 
     @property
@@ -132,20 +134,34 @@ def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable)
     return connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
 
 
+def values_in_scope(connection: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """The distinct values of each column of the scope table, by column name (none if it is empty)."""
+    columns = [column[0] for column in connection.execute(f"select * from {SCOPE_TABLE} limit 0").description]
+    lists = connection.execute(f"select {', '.join(f'list(distinct {column})' for column in columns)} from {SCOPE_TABLE}").fetchone()
+    return {column: values for column, values in zip(columns, lists) if values}
+
+
+def scope_filters(values: dict[str, list]) -> str:
+    """The filter of a select in scope: its rows with one of the scope's values in every scope column."""
+    return " and ".join(f"list_contains(${column}, {column})" for column in values) or "false"
+
+
 def update_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
     """Bring the rows in the table's scope up to date (sql/templates/*_in_scope.sql); returns the rows
     changed, with their merge_action (only the key for a deleted row)."""
+    connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
+    scope_values = values_in_scope(connection)
     placeholders = {
         "table": table.name,
         "key": table.key,
         "source": definition(table),
         "scope_column": table.scope_column,
+        "scope_filters": scope_filters(scope_values),
         "scope": SCOPE_TABLE,
         "rows": SCOPE_ROWS_TABLE,
         "stored": STORED_ROWS_TABLE,
     }
-    connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
-    connection.execute(template("select_rows_in_scope").format(**placeholders))
+    connection.execute(template("select_rows_in_scope").format(**placeholders), scope_values)
     connection.execute(template("select_stored_rows_in_scope").format(**placeholders))
     deleted = connection.execute(template("delete_rows_changed_in_scope").format(**placeholders)).df()
     inserted = connection.execute(template("insert_rows_changed_in_scope").format(**placeholders)).df()
