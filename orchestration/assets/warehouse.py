@@ -14,6 +14,7 @@ without meeting the writer's lock.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,20 +109,23 @@ def definition_md5(table: WarehouseTable) -> str:
     return hashlib.md5(definition(table).encode("utf-8")).hexdigest()
 
 
-def prepare_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> bool:
+def prepare_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> None:
     """Create the table if it does not exist, or again if its definition's columns changed (a new
-    release: the table is rebuilt, not patched). Returns whether it was created."""
+    release: the table is rebuilt, not patched)."""
     existing = stored_columns(connection, table.qualified_name)
     if existing:
         if existing == columns_of_definition(connection, table):
-            return False
+            return
         connection.execute(f"drop table {table.qualified_name}")
     connection.execute(template("create_table").format(table=table.name, source=definition(table)))
-    return True
+
+
+def ensure_definitions_table(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(statement("staging/create_star_schema_definitions.sql"))
 
 
 def stored_definitions(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    connection.execute(statement("staging/create_star_schema_definitions.sql"))
+    ensure_definitions_table(connection)
     return dict(connection.execute("select table_name, definition_md5 from staging.star_schema_definitions").fetchall())
 
 
@@ -129,15 +133,10 @@ def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTabl
     connection.execute("insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, md5])
 
 
-def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
-    """Merge the whole definition into the table; returns the rows changed, with their merge_action."""
-    return connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
-
-
 def values_in_scope(connection: duckdb.DuckDBPyConnection) -> dict[str, list]:
     """The distinct values of each column of the scope table, by column name (none if it is empty)."""
-    columns = [column[0] for column in connection.execute(f"select * from {SCOPE_TABLE} limit 0").description]
-    lists = connection.execute(f"select {', '.join(f'list(distinct {column})' for column in columns)} from {SCOPE_TABLE}").fetchone()
+    columns = connection.table(SCOPE_TABLE).columns
+    lists = connection.execute(f"select {', '.join(f'list(distinct {column})' for column in columns)} from {SCOPE_TABLE}").fetchall()[0]
     return {column: values for column, values in zip(columns, lists) if values}
 
 
@@ -146,22 +145,33 @@ def scope_filters(values: dict[str, list]) -> str:
     return " and ".join(f"list_contains(${column}, {column})" for column in values) or "false"
 
 
-def update_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
-    """Bring the rows in the table's scope up to date (sql/templates/*_in_scope.sql); returns the rows
-    changed, with their merge_action (only the key for a deleted row)."""
+def select_rows_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, rows_file: Path) -> list:
+    """The read half of a scoped update: the rows the definition now gives in the table's scope, written
+    to `rows_file` (Parquet keeps their types exactly). Returns the values of the scope column."""
     connection.execute(f"create or replace temporary table {SCOPE_TABLE} as {statement(table.scope_path)}")
     scope_values = values_in_scope(connection)
+    select = template("select_rows_in_scope").format(source=definition(table), scope_filters=scope_filters(scope_values))
+    connection.sql(select, params=scope_values).write_parquet(str(rows_file))
+    return scope_values.get(table.scope_column, [])
+
+
+def write_rows_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, scope_values: list, rows_file: Path) -> pd.DataFrame:
+    """The write half of a scoped update (sql/templates/*_in_scope.sql): replaces the stored rows in scope
+    that differ from those of `rows_file`. Returns the rows changed, with their merge_action (only the key
+    for a deleted row)."""
     placeholders = {
         "table": table.name,
         "key": table.key,
-        "source": definition(table),
         "scope_column": table.scope_column,
-        "scope_filters": scope_filters(scope_values),
         "scope": SCOPE_TABLE,
         "rows": SCOPE_ROWS_TABLE,
         "stored": STORED_ROWS_TABLE,
     }
-    connection.execute(template("select_rows_in_scope").format(**placeholders), scope_values)
+    # Typed as the table's columns, whatever the types the values came back with.
+    connection.execute(f"create or replace temporary table {SCOPE_TABLE} as select {table.scope_column} from {table.qualified_name} limit 0")
+    connection.execute(f"insert into {SCOPE_TABLE} select unnest($values)", {"values": scope_values})
+    connection.execute(f"create or replace temporary table {SCOPE_ROWS_TABLE} as select * from {table.qualified_name} limit 0")
+    connection.execute(f"insert into {SCOPE_ROWS_TABLE} select * from read_parquet($path)", {"path": str(rows_file)})
     connection.execute(template("select_stored_rows_in_scope").format(**placeholders))
     deleted = connection.execute(template("delete_rows_changed_in_scope").format(**placeholders)).df()
     inserted = connection.execute(template("insert_rows_changed_in_scope").format(**placeholders)).df()
@@ -177,11 +187,9 @@ def merge_actions(deleted: pd.DataFrame, inserted: pd.DataFrame, key: str) -> pd
     return pd.concat([gone, inserted], ignore_index=True) if len(gone) else inserted
 
 
-def update_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, in_full: bool) -> tuple[dict[str, int], pd.DataFrame]:
-    """Bring one table up to date with its definition, in full or for the rows in its scope (the
-    documents and events changed since the last update); returns the count of rows per action (INSERT,
-    UPDATE, DELETE) and the rows inserted or updated (a DataFrame)."""
-    changed = update_in_full(connection, table) if in_full else update_in_scope(connection, table)
+def action_counts(changed: pd.DataFrame) -> tuple[dict[str, int], pd.DataFrame]:
+    """The count of rows per action (INSERT, UPDATE, DELETE) of an update's changed rows, and the rows
+    inserted or updated."""
     counts = changed["merge_action"].value_counts().to_dict()
     written = changed[changed["merge_action"] != "DELETE"].drop(columns="merge_action")
     return {action: int(counts.get(action, 0)) for action in ("INSERT", "UPDATE", "DELETE")}, written
@@ -197,39 +205,71 @@ def forget_definitions(connection: duckdb.DuckDBPyConnection, tables: list[str])
     connection.execute("delete from staging.star_schema_definitions where table_name in (select unnest($tables))", {"tables": tables})
 
 
-def update_star_table(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> tuple[bool, dict[str, int], pd.DataFrame]:
+def is_up_to_date_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> bool:
+    """Whether the table exists with its definition's columns and was last updated by this definition
+    (and no table it reads changed in full since, which forgets its stored definition)."""
+    return (
+        stored_definitions(connection).get(table.name) == definition_md5(table)
+        and stored_columns(connection, table.qualified_name) == columns_of_definition(connection, table)
+    )
+
+
+def update_in_full(connect: Connect, table: WarehouseTable) -> pd.DataFrame:
+    """Create the table if need be and merge its whole definition into it, in one transaction; a table
+    that changed has the tables reading it updated in full too (their stored definitions forgotten).
+    Returns the rows changed, with their merge_action."""
+    with connect() as connection, transaction(connection):
+        prepare_table(connection, table)
+        changed = connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
+        store_definition(connection, table, definition_md5(table))
+        if len(changed):
+            forget_definitions(connection, tables_reading(table))
+    return changed
+
+
+def update_in_scope(connect: Connect, table: WarehouseTable) -> pd.DataFrame:
+    """Bring the rows in the table's scope up to date. The rows in scope are selected on one connection
+    and written on another, in one transaction, so the blocks of the tables the select read are released
+    before the table's own are read. No write comes between the two: every writer of the warehouse runs
+    in one pool of one. Returns the rows changed, with their merge_action."""
+    with tempfile.TemporaryDirectory(prefix="rows-in-scope-") as scratch:
+        rows_file = Path(scratch) / f"{table.name}.parquet"
+        with connect() as connection:
+            scope_values = select_rows_in_scope(connection, table, rows_file)
+        with connect() as connection, transaction(connection):
+            changed = write_rows_in_scope(connection, table, scope_values, rows_file)
+            store_definition(connection, table, definition_md5(table))
+    return changed
+
+
+def update_star_table(connect: Connect, table: WarehouseTable) -> tuple[bool, dict[str, int], pd.DataFrame]:
     """Bring one table up to date: only for the changed documents and events (the queues) if it has a
     scope, unless it is new or its definition changed since its last update (or a table it reads
-    changed in full, which forgets its stored definition): then in full. Returns whether it was updated
-    in full, the counts per action and the rows written. Run it inside a transaction, with the queues
-    of changes created (`changes.ensure_queues`)."""
-    stored_md5 = stored_definitions(connection).get(table.name)
-    created = prepare_table(connection, table)
-    md5 = definition_md5(table)
-    in_full = table.scope_path is None or created or stored_md5 != md5
-    counts, written = update_table(connection, table, in_full)
-    store_definition(connection, table, md5)
-    if in_full and any(counts.values()):
-        forget_definitions(connection, tables_reading(table))
-    return in_full, counts, written
+    changed in full): then in full. Returns whether it was updated in full, the counts per action and
+    the rows written. The queues of changes and the table of definitions must exist
+    (`changes.ensure_queues`, `ensure_definitions_table`)."""
+    with connect() as connection:
+        in_full = table.scope_path is None or not is_up_to_date_definition(connection, table)
+    changed = update_in_full(connect, table) if in_full else update_in_scope(connect, table)
+    return in_full, *action_counts(changed)
 
 
 def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
-    """Bring every table up to date, in order, each in a transaction of its own on a connection of its
+    """Bring every table up to date, in order, each in a transaction of its own on connections of its
     own (`connect()`), then empty the queues of changes. Returns, per table, whether it was updated in
     full, the counts per action and the rows written.
 
-    A connection per table: a load's few documents touch rows spread over each table's history (the
+    Connections of its own: a load's few documents touch rows spread over each table's history (the
     older events their reports join), so whole column blocks, and closing the connection releases one
     table's reads before the next. Readers never see a table without the others (they read the copy
     published after the load), and a failed update leaves the queues, and the forgotten definitions,
     for the next one."""
     with connect() as connection:
         changes.ensure_queues(connection)
+        ensure_definitions_table(connection)
     results = []
     for table in WAREHOUSE_TABLES:
-        with connect() as connection, transaction(connection):
-            results.append((table, *update_star_table(connection, table)))
+        results.append((table, *update_star_table(connect, table)))
     with connect() as connection, transaction(connection):
         changes.clear(connection)
     return results

@@ -3,5 +3,5 @@
 -- an update is a changed row, an UPDATE in the merge actions the update returns.
 -- The placeholders are filled with the table name, the rows table and the stored rows table.
 insert into main.{table}
-select * from {rows} except select * from {stored}
+select * from {rows} except select * exclude (stored_rowid) from {stored}
 returning 'INSERT' as merge_action, *
