@@ -1304,6 +1304,20 @@ def dates_to_merge_again(
     return {day for window in old + new if window not in kept for day in window}
 
 
+def window_starts(dates: Iterable[date], tolerance_days: int = DATE_TOLERANCE_DAYS) -> dict[date, date]:
+    """Each distinct date's window (`date_windows`), by its first date."""
+    return {day: window[0] for window in date_windows(dates, tolerance_days) for day in window}
+
+
+def first_date_to_compare(stored_window_starts: Iterable[date], earliest_change: date, tolerance_days: int = DATE_TOLERANCE_DAYS) -> date:
+    """The date from which a change to a group's reports, on `earliest_change` and later, can alter its
+    windows: the first date of the stored window that holds the change's date, or else that date itself,
+    as it opens a window. A window depends only on the dates before it through where it opens, so every
+    window before this date stays as it is, and `dates_to_merge_again` need compare only the dates from it on."""
+    opened = max((start for start in stored_window_starts if start <= earliest_change), default=None)
+    return opened if opened is not None and (earliest_change - opened).days <= tolerance_days else earliest_change
+
+
 def date_clusters(reports: list[ReportKey], tolerance_days: int) -> list[list[ReportKey]]:
     """Reports of one identity grouped by the window of their date (`date_windows`). Undated reports only
     group within their own document: without a date, two reports of a meeting may be years apart."""

@@ -34,6 +34,7 @@ from newsevents.events import (
     is_symmetric,
     representative_code,
     stable_id,
+    window_starts,
 )
 from newsevents.ingest import ingest_files
 from newsevents.reference import load_actors, load_cameo_codes
@@ -253,7 +254,7 @@ EVENT_MENTION_COLUMNS = [
     "actor2_start_char", "actor2_end_char", "action_text", "action_start_char", "action_end_char",
     "location_entity_id", "event_date", "date_precision", "reported_by_entity_id", "confidence", "tone", "is_lead",
 ]
-EVENT_ASSIGNMENT_COLUMNS = ["mention_id", "document_id", "event_id", "group_key", "event_date", "is_counted"]
+EVENT_ASSIGNMENT_COLUMNS = ["mention_id", "document_id", "event_id", "group_key", "event_date", "window_start", "is_counted"]
 EVENT_COLUMNS = [
     "event_id", "group_key", "event_code", "event_root_code", "mode", "actor1_entity_id", "actor2_entity_id",
     "location_entity_id", "event_date", "date_precision", "is_root_event",
@@ -324,8 +325,19 @@ def assign_events(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     surest = reports.sort_values(["confidence", "action_start_char"], ascending=[False, True])
     counted = ~surest.duplicated(["event_id", "document_id", "sentence_index"])
     reports["is_counted"] = counted.reindex(reports.index)
+    reports["window_start"] = window_start_of_reports(reports)
     assignments = reports[EVENT_ASSIGNMENT_COLUMNS].sort_values("mention_id").reset_index(drop=True)
     return assignments, events_table(reports[reports["is_counted"]])
+
+
+def window_start_of_reports(reports: pd.DataFrame) -> pd.Series:
+    """The first date of each report's date window in its group (`window_starts`); none if undated.
+    Reports come in whole windows, so their windows are those of the group's whole history."""
+    dates = reports["event_date"].map(as_date)
+    starts = {group: window_starts(day for day in group_dates if day) for group, group_dates in dates.groupby(reports["group_key"])}
+    return pd.Series(
+        [starts[group].get(day) if day else None for group, day in zip(reports["group_key"], dates)], index=reports.index, dtype="datetime64[us]"
+    )
 
 
 def events_table(event_mentions: pd.DataFrame) -> pd.DataFrame:

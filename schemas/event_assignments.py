@@ -13,4 +13,5 @@ class EventAssignments(TableModel):
     event_id: Series[str] = pa.Field(str_matches=HEX16, description="The happening it reports (staging.events)")
     group_key: Series[str] = pa.Field(str_matches=HEX16, description="The group of reports merged together")
     event_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="The report's date when it was merged: the next load compares the group's dates with it to re-merge only the date windows it changed")
+    window_start: Series[pd.Timestamp] = pa.Field(nullable=True, description="The first date of the report's date window in its group when it was merged: the next load compares the group's dates only from the window its change falls in")
     is_counted: Series[bool] = pa.Field(description="False for a second report of the same event in the same sentence (`intercepted ... and escorted`): only the surest counts")

@@ -14,7 +14,15 @@ import duckdb
 import pandas as pd
 import pytest
 
-from newsevents.events import ReportKey, assign_event_ids, date_windows, dates_to_merge_again, event_identity
+from newsevents.events import (
+    ReportKey,
+    assign_event_ids,
+    date_windows,
+    dates_to_merge_again,
+    event_identity,
+    first_date_to_compare,
+    window_starts,
+)
 from newsevents.tables import assign_events
 from orchestration import changes
 from orchestration.assets.nlp import merge_changed_reports
@@ -49,6 +57,31 @@ def test_only_the_windows_a_change_touches_are_merged_again():
     assert dates_to_merge_again(before, days(1, 5, 9, 10), days(0)) == set(days(0, 1))
     # A report added to a date that already had reports changes nothing else.
     assert dates_to_merge_again(before, before, days(9)) == set(days(9, 10))
+
+
+def test_a_change_is_compared_from_the_window_that_holds_it_or_from_its_own_date():
+    starts = days(0, 5, 9)  # windows [0, 1], [5], [9, 10] of days(0, 1, 5, 9, 10)
+    assert first_date_to_compare(starts, DAY + timedelta(days=6)) == DAY + timedelta(days=5)  # joins day 5's window
+    assert first_date_to_compare(starts, DAY + timedelta(days=4)) == DAY + timedelta(days=4)  # opens its own
+    assert first_date_to_compare(starts, DAY + timedelta(days=10)) == DAY + timedelta(days=9)
+    assert first_date_to_compare(starts, DAY - timedelta(days=3)) == DAY - timedelta(days=3)  # before the history
+
+
+def test_comparing_dates_from_the_first_date_a_change_can_alter_finds_the_windows_comparing_all_would():
+    # Random histories of a group and random changes (dates added and removed): the windows to merge again
+    # found from first_date_to_compare on are those found over the group's whole history.
+    draw = random.Random(11)
+    for _ in range(500):
+        before = set(days(*draw.sample(range(60), draw.randrange(1, 30))))
+        added = set(days(*draw.sample(range(70), draw.randrange(0, 4))))
+        removed = set(draw.sample(sorted(before), min(len(before), draw.randrange(0, 3))))
+        now, touched = (before - removed) | added, added | removed
+        if not touched:
+            continue
+        since = first_date_to_compare(window_starts(before).values(), min(touched))
+        assert dates_to_merge_again(
+            [day for day in before if day >= since], [day for day in now if day >= since], touched
+        ) == dates_to_merge_again(before, now, touched)
 
 
 @pytest.fixture()

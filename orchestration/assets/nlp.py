@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from newsevents.events import dates_to_merge_again
+from newsevents.events import DATE_TOLERANCE_DAYS, dates_to_merge_again, first_date_to_compare
 from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
 from orchestration import changes
 from orchestration.assets.documents import PARTITIONED
@@ -91,24 +91,38 @@ def reports_changed_since_merge(connection: duckdb.DuckDBPyConnection) -> pd.Dat
 
 def dates_to_merge(group_dates: pd.DataFrame, changed: pd.DataFrame) -> pd.DataFrame:
     """(group_key, event_date) of the dates whose events are merged again, from the rows of
-    sql/staging/dates_of_event_groups.sql and the reports added and removed (`changed`)."""
+    sql/staging/dates_of_event_groups.sql and the reports added and removed (`changed`). Each group's
+    dates are compared from the first date its change can alter a window on (`first_date_to_compare`)."""
     changed_dates = changed.dropna(subset=["event_date"]).groupby("group_key")["event_date"]
     rows = []
     for group, dates in group_dates.groupby("group_key"):
+        touched = changed_dates.get_group(group)
+        since = first_date_to_compare(dates.loc[dates["opened_window"], "event_date"], touched.min())
+        dates = dates[dates["event_date"] >= since]
         before, now = (dates.loc[dates[flag], "event_date"] for flag in ("was_before", "is_now"))
-        touched = changed_dates.get_group(group) if group in changed_dates.groups else []
         rows.extend((group, day) for day in sorted(dates_to_merge_again(before, now, touched)))
     return pd.DataFrame(rows, columns=["group_key", "event_date"]).astype({"event_date": "datetime64[us]"})
+
+
+def dates_of_changed_groups(connection: duckdb.DuckDBPyConnection, changed: pd.DataFrame) -> pd.DataFrame:
+    """The rows of sql/staging/dates_of_event_groups.sql for the groups with a dated report added or
+    removed, from the date tolerance before the earliest change on (no window that opened earlier can
+    hold a changed date)."""
+    dated = changed.dropna(subset=["event_date"])
+    if dated.empty:
+        return pd.DataFrame(columns=["group_key", "event_date", "is_now", "was_before", "opened_window"])
+    since = dated["event_date"].min() - pd.Timedelta(days=DATE_TOLERANCE_DAYS)
+    return connection.execute(
+        staging_sql("dates_of_event_groups"), {"groups": sorted(dated["group_key"].unique()), "since": since.date()}
+    ).df()
 
 
 def reports_to_merge(connection: duckdb.DuckDBPyConnection, changed: pd.DataFrame) -> pd.DataFrame:
     """The reports whose events a load changed: of the groups of the reports added and removed
     (`changed`), those in the date windows it touched, and the undated reports of the documents it
     added undated reports to."""
-    groups = sorted(changed["group_key"].unique())
-    group_dates = connection.execute(staging_sql("dates_of_event_groups"), {"groups": groups}).df()
     undated = changed.loc[changed["is_added"] & changed["event_date"].isna(), ["group_key", "document_id"]].drop_duplicates()
-    connection.register("dates_to_merge", dates_to_merge(group_dates, changed))
+    connection.register("dates_to_merge", dates_to_merge(dates_of_changed_groups(connection, changed), changed))
     try:
         return connection.execute(
             staging_sql("reports_to_merge"),
