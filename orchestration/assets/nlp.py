@@ -139,37 +139,36 @@ def replace_merged_reports(
     reports removed (`removed`, their ids), and dequeue the documents queued for merging. The reports
     assigned differently and the events that differ, before and after, are queued for the star schema
     (`orchestration.changes`): the others are merged again into what they were, and the star schema need
-    not read them."""
-    mentions = reports["mention_id"].tolist()
+    not read them. The rows replaced are deleted by the row ids found when they were read, and compared
+    with the new rows as written to temporary tables typed like the stage tables, so neither the delete
+    nor the comparison reads the stage tables again."""
     with transaction(connection):
         connection.execute(
             f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
-            {"mentions": mentions + removed},
+            {"mentions": reports["mention_id"].tolist() + removed},
         )
         connection.execute(
-            "create or replace temporary table replaced_events as"
-            " select * from staging.events where event_id in (select event_id from replaced_assignments)"
+            "create or replace temporary table replaced_events as select rowid as stored_rowid, * from staging.events"
+            " where rowid in (select rowid from staging.events where event_id in (select event_id from replaced_assignments))"
         )
-        connection.execute("delete from staging.event_assignments where mention_id in (select mention_id from replaced_assignments)")
-        connection.execute("delete from staging.events where event_id in (select event_id from replaced_events)")
-        insert_frame(connection, "staging.event_assignments", assignments)
-        insert_frame(connection, "staging.events", events)
-        connection.execute(
-            f"create or replace temporary table reassigned_reports as {staging_sql('reassigned_reports')}",
-            {"mentions": mentions},
-        )
+        for replaced, table, temporary, frame in (
+            ("replaced_assignments", "staging.event_assignments", "merged_assignments", assignments),
+            ("replaced_events", "staging.events", "merged_events", events),
+        ):
+            connection.execute(f"delete from {table} where rowid in (select stored_rowid from {replaced})")
+            connection.execute(f"create or replace temporary table {temporary} as select * from {table} limit 0")
+            insert_frame(connection, temporary, frame)
+            connection.execute(f"insert into {table} select * from {temporary}")
+        connection.execute(f"create or replace temporary table reassigned_reports as {staging_sql('reassigned_reports')}")
         changes.record_selected(connection, changes.CHANGED_REPORTS, "select mention_id from reassigned_reports")
-        changes.record_selected(
-            connection, changes.CHANGED_EVENTS, staging_sql("events_changed_by_merge"), {"events": events["event_id"].tolist()}
-        )
+        changes.record_selected(connection, changes.CHANGED_EVENTS, staging_sql("events_changed_by_merge"))
         changes.clear(connection, [changes.DOCUMENTS_TO_MERGE])
 
 
 def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Merge again the reports whose events changed and store the result: returns the groups touched,
     the reports merged again, and their assignments and events. The reports are read on one connection
-    and the result stored on another, so the blocks read (over the groups' whole history) are released
-    first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
+    and the result stored on another, so the blocks read are released first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
     with connect() as connection:
         changed = reports_changed_since_merge(connection)
         reports = reports_to_merge(connection, changed)
