@@ -34,7 +34,8 @@ ui: $(STAMP)
 daemon: $(STAMP)
 	$(BIN)/dagster-daemon run -m orchestration.definitions
 
-# BENCH_DOCS=N sets the corpus size (default 1000); BENCH_INCREMENTAL=0 skips the incremental part.
+# BENCH_DOCS=N sets the corpus size (default 1000); BENCH_INCREMENTAL=0 skips the incremental part;
+# BENCH_WAREHOUSE_SIZES=0,1000,5000,10000 loads 10 new documents into one more warehouse size.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_benchmark
 

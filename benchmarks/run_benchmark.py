@@ -6,7 +6,8 @@ Figures:
 - spaCy alone over the same texts (`nlp.pipe`, same model): documents and tokens per second, and the ratio
   of the full load's speed to it;
 - unless BENCH_INCREMENTAL=0: the time and peak memory of loading 10 new documents into warehouses that
-  already hold 0, 1,000 and 5,000 documents, with the ratios to the first. The new documents are the
+  already hold 0, 1,000 and 5,000 documents (BENCH_WAREHOUSE_SIZES=0,1000,5000,10000 adds sizes), with
+  the ratios to the first. The new documents are the
   next ones of the generator's feed, the latest news, as an hourly load of a crawler's folder meets them.
 
 Each measurement runs in a fresh Python process, so peak memory (the process's maximum resident set) is
@@ -30,7 +31,7 @@ from benchmarks.generate_corpus import generate_corpus
 
 DEFAULT_DOCS = 1000
 NEW_DOCS = 10
-WAREHOUSE_SIZES = (0, 1000, 5000)
+WAREHOUSE_SIZES = "0,1000,5000"
 
 
 def peak_memory_mb() -> float:
@@ -110,12 +111,17 @@ def full_load_figures(work: Path, docs: int) -> list[tuple[str, str]]:
     ]
 
 
+def warehouse_sizes() -> list[int]:
+    """The sizes of the warehouses the incremental loads go into: BENCH_WAREHOUSE_SIZES, ascending."""
+    return sorted(int(size) for size in (os.environ.get("BENCH_WAREHOUSE_SIZES") or WAREHOUSE_SIZES).split(","))
+
+
 def incremental_figures(work: Path) -> list[tuple[str, str]]:
     corpus, warehouse = work / "incremental-corpus", work / "incremental" / "warehouse.duckdb"
     corpus.mkdir(parents=True)
     rows, first = [], None
     generated = 0  # documents 0 .. generated - 1 are in the corpus and the warehouse
-    for size in WAREHOUSE_SIZES:
+    for size in warehouse_sizes():
         if size > generated:  # grow the warehouse to `size` documents (not timed)
             generate_corpus(corpus, size - generated, start=generated)
             in_fresh_process("load", corpus, warehouse)
