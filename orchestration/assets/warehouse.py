@@ -214,11 +214,11 @@ def is_up_to_date_definition(connection: duckdb.DuckDBPyConnection, table: Wareh
     )
 
 
-def update_in_full(connect: Connect, table: WarehouseTable) -> pd.DataFrame:
+def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> pd.DataFrame:
     """Create the table if need be and merge its whole definition into it, in one transaction; a table
     that changed has the tables reading it updated in full too (their stored definitions forgotten).
     Returns the rows changed, with their merge_action."""
-    with connect() as connection, transaction(connection):
+    with transaction(connection):
         prepare_table(connection, table)
         changed = connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
         store_definition(connection, table, definition_md5(table))
@@ -249,9 +249,9 @@ def update_star_table(connect: Connect, table: WarehouseTable) -> tuple[bool, di
     the rows written. The queues of changes and the table of definitions must exist
     (`changes.ensure_queues`, `ensure_definitions_table`)."""
     with connect() as connection:
-        in_full = table.scope_path is None or not is_up_to_date_definition(connection, table)
-    changed = update_in_full(connect, table) if in_full else update_in_scope(connect, table)
-    return in_full, *action_counts(changed)
+        if table.scope_path is None or not is_up_to_date_definition(connection, table):
+            return True, *action_counts(update_in_full(connection, table))
+    return False, *action_counts(update_in_scope(connect, table))
 
 
 def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
