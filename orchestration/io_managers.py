@@ -127,6 +127,12 @@ def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
     connection.execute("commit")
 
 
+def create_temporary_like(connection: duckdb.DuckDBPyConnection, name: str, table: str, columns: str = "*") -> None:
+    """An empty temporary table with the types of `columns` of `table`: what is inserted into it is cast
+    to them, whatever types it came with."""
+    connection.execute(f"create or replace temporary table {name} as select {columns} from {table} limit 0")
+
+
 def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     """Insert a DataFrame's rows into a table, matching columns by name."""
     view = f"frame_{uuid.uuid4().hex}"

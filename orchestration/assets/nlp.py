@@ -8,7 +8,6 @@ windows they fall in.
 
 from __future__ import annotations
 
-
 import dagster as dg
 import duckdb
 import pandas as pd
@@ -19,7 +18,7 @@ from newsevents.tables import assign_events, entity_mentions_table, event_mentio
 from orchestration import changes
 from orchestration.assets.documents import PARTITIONED
 from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
-from orchestration.io_managers import Connect, ensure_table, insert_frame, transaction
+from orchestration.io_managers import Connect, create_temporary_like, ensure_table, insert_frame, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
@@ -147,16 +146,13 @@ def replace_merged_reports(
             f"create or replace temporary table replaced_assignments as {staging_sql('assignments_to_replace')}",
             {"mentions": reports["mention_id"].tolist() + removed},
         )
-        connection.execute(
-            "create or replace temporary table replaced_events as select rowid as stored_rowid, * from staging.events"
-            " where rowid in (select rowid from staging.events where event_id in (select event_id from replaced_assignments))"
-        )
+        connection.execute(f"create or replace temporary table replaced_events as {staging_sql('events_to_replace')}")
         for replaced, table, temporary, frame in (
             ("replaced_assignments", "staging.event_assignments", "merged_assignments", assignments),
             ("replaced_events", "staging.events", "merged_events", events),
         ):
             connection.execute(f"delete from {table} where rowid in (select stored_rowid from {replaced})")
-            connection.execute(f"create or replace temporary table {temporary} as select * from {table} limit 0")
+            create_temporary_like(connection, temporary, table)
             insert_frame(connection, temporary, frame)
             connection.execute(f"insert into {table} select * from {temporary}")
         connection.execute(f"create or replace temporary table reassigned_reports as {staging_sql('reassigned_reports')}")

@@ -28,7 +28,7 @@ from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
 from orchestration import changes
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import Connect, stored_columns, transaction
+from orchestration.io_managers import Connect, create_temporary_like, stored_columns, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.sql import statement, template
@@ -129,8 +129,8 @@ def stored_definitions(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(connection.execute("select table_name, definition_md5 from staging.star_schema_definitions").fetchall())
 
 
-def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable, md5: str) -> None:
-    connection.execute("insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, md5])
+def store_definition(connection: duckdb.DuckDBPyConnection, table: WarehouseTable) -> None:
+    connection.execute("insert or replace into staging.star_schema_definitions values (?, ?)", [table.name, definition_md5(table)])
 
 
 def values_in_scope(connection: duckdb.DuckDBPyConnection) -> dict[str, list]:
@@ -167,10 +167,9 @@ def write_rows_in_scope(connection: duckdb.DuckDBPyConnection, table: WarehouseT
         "rows": SCOPE_ROWS_TABLE,
         "stored": STORED_ROWS_TABLE,
     }
-    # Typed as the table's columns, whatever the types the values came back with.
-    connection.execute(f"create or replace temporary table {SCOPE_TABLE} as select {table.scope_column} from {table.qualified_name} limit 0")
+    create_temporary_like(connection, SCOPE_TABLE, table.qualified_name, table.scope_column)
     connection.execute(f"insert into {SCOPE_TABLE} select unnest($values)", {"values": scope_values})
-    connection.execute(f"create or replace temporary table {SCOPE_ROWS_TABLE} as select * from {table.qualified_name} limit 0")
+    create_temporary_like(connection, SCOPE_ROWS_TABLE, table.qualified_name)
     connection.execute(f"insert into {SCOPE_ROWS_TABLE} select * from read_parquet($path)", {"path": str(rows_file)})
     connection.execute(template("select_stored_rows_in_scope").format(**placeholders))
     deleted = connection.execute(template("delete_rows_changed_in_scope").format(**placeholders)).df()
@@ -221,7 +220,7 @@ def update_in_full(connection: duckdb.DuckDBPyConnection, table: WarehouseTable)
     with transaction(connection):
         prepare_table(connection, table)
         changed = connection.execute(template("merge_table").format(table=table.name, key=table.key, source=definition(table))).df()
-        store_definition(connection, table, definition_md5(table))
+        store_definition(connection, table)
         if len(changed):
             forget_definitions(connection, tables_reading(table))
     return changed
@@ -238,7 +237,7 @@ def update_in_scope(connect: Connect, table: WarehouseTable) -> pd.DataFrame:
             scope_values = select_rows_in_scope(connection, table, rows_file)
         with connect() as connection, transaction(connection):
             changed = write_rows_in_scope(connection, table, scope_values, rows_file)
-            store_definition(connection, table, definition_md5(table))
+            store_definition(connection, table)
     return changed
 
 
