@@ -4,10 +4,12 @@ Queues in DuckDB (sql/staging), filled in the same transaction as the write they
 `staging.changed_documents` and `staging.documents_to_merge` by every write of a document's rows (the
 partitioned stage tables); `staging.changed_reports` and `staging.changed_events` by a merge of reports,
 with the reports it assigned differently and the events it changed (not every report and event it
-merged again). The merge of reports reads `documents_to_merge` to compare only those documents' reports
-with their assignments; the star schema's update reads the three others to limit its work to the rows
-of those documents, reports and events. Each empties its queues when it commits: a load's cost follows
-what it changed, not the size of the warehouse, and a failed step leaves its queues for the next run.
+merged again); `staging.changed_entities` by every write of entity mentions and of the actor dictionary,
+with the entities whose descriptions or dictionary row it changed. The merge of reports reads
+`documents_to_merge` to compare only those documents' reports with their assignments; the star schema's
+update reads the four others to limit its work to the rows of those documents, reports, events and
+entities. Each empties its queues when it commits: a load's cost follows what it changed, not the size
+of the warehouse, and a failed step leaves its queues for the next run.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from orchestration.sql import statement
 CHANGED_DOCUMENTS = "staging.changed_documents"
 CHANGED_REPORTS = "staging.changed_reports"
 CHANGED_EVENTS = "staging.changed_events"
+CHANGED_ENTITIES = "staging.changed_entities"
 DOCUMENTS_TO_MERGE = "staging.documents_to_merge"
 # The queues the star schema's update reads and empties.
-STAR_QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id"}
+STAR_QUEUES = {CHANGED_DOCUMENTS: "document_id", CHANGED_REPORTS: "mention_id", CHANGED_EVENTS: "event_id", CHANGED_ENTITIES: "entity_id"}
 # The queues every write of a document's rows fills.
 DOCUMENT_QUEUES = (CHANGED_DOCUMENTS, DOCUMENTS_TO_MERGE)
 

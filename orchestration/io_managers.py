@@ -19,7 +19,8 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from newsevents.loads import parse_partition_key
-from orchestration import changes
+from orchestration import changes, entity_descriptions
+from orchestration.sql import template
 from schemas import TABLE_MODELS
 
 # pandera dtype -> DuckDB column type
@@ -36,6 +37,9 @@ DUCKDB_TYPES = {
 # How a partitioned table's rows belong to input files: by their own file name, or by their document.
 FILE_COLUMN = "file_name"
 DOCUMENT_COLUMN = "document_id"
+ENTITY_COLUMN = "entity_id"
+# Temporary: a replaced table's rows before the replacement.
+REPLACED_ROWS = "replaced_rows"
 
 
 def with_typed_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -93,6 +97,11 @@ def partition_rows_condition(table: str) -> str:
     raise ValueError(f"{table} has neither {FILE_COLUMN} nor {DOCUMENT_COLUMN}: it cannot be partitioned by input file")
 
 
+def select_rows(table: str, condition: str) -> str:
+    """SQL select of a table's rows that meet a condition, found by row id (see `select_partition_rows`)."""
+    return f"select * from {table} where rowid in (select rowid from {table} where {condition})"
+
+
 def select_partition_rows(table: str) -> str:
     """SQL select of a partitioned table's rows of the input files given as parameter 1.
 
@@ -102,7 +111,7 @@ def select_partition_rows(table: str) -> str:
     parsed documents, 24 MB. A row-id filter is exact, so the wide columns are read only in the vectors
     that hold the rows, and a load's reads do not grow with the table.
     """
-    return f"select * from {table} where rowid in (select rowid from {table} where {partition_rows_condition(table)})"
+    return select_rows(table, partition_rows_condition(table))
 
 
 def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
@@ -146,13 +155,14 @@ def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.Da
 def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, files: list[str]) -> None:
     """Replace the rows of `files` in `table` with `frame`, in one transaction. The documents whose rows
     are replaced, before and after, are queued for the merge of reports and the star schema
-    (`orchestration.changes`)."""
+    (`orchestration.changes`); entity mentions keep their descriptions counted
+    (`orchestration.entity_descriptions`)."""
     ensure_table(connection, table)
     condition, parameters = partition_rows_condition(table), {"files": files}
     documents = holds_documents(table)
     if documents:
         changes.ensure_queues(connection)
-    with transaction(connection):
+    with transaction(connection), entity_descriptions.counted(connection, table, select_rows(table, condition), parameters):
         if documents:
             changes.record_selected_documents(connection, f"select {DOCUMENT_COLUMN} from {table} where {condition}", parameters)
         connection.execute(f"delete from {table} where {condition}", parameters)
@@ -162,11 +172,19 @@ def replace_partition_rows(connection: duckdb.DuckDBPyConnection, table: str, fr
 
 
 def replace_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    """Replace every row of `table` with `frame`, in one transaction."""
+    """Replace every row of `table` with `frame`, in one transaction. A table of entities (the actor
+    dictionary) queues the entities whose rows changed for the star schema (`orchestration.changes`)."""
     ensure_table(connection, table)
+    entities = ENTITY_COLUMN in TABLE_MODELS[table].to_schema().columns
+    if entities:
+        changes.ensure_queues(connection)
     with transaction(connection):
+        if entities:
+            connection.execute(f"create or replace temporary table {REPLACED_ROWS} as select * from {table}")
         connection.execute(f"delete from {table}")
         insert_frame(connection, table, frame)
+        if entities:
+            changes.record_selected(connection, changes.CHANGED_ENTITIES, template("entities_of_changed_rows").format(table=table, before=REPLACED_ROWS))
 
 
 class DuckDBTableIOManager(dg.ConfigurableIOManager):

@@ -11,10 +11,13 @@ import dagster as dg
 import duckdb
 import pandas as pd
 import pytest
+from dagster_duckdb import DuckDBResource
 
 from newsevents.loads import plan_load
-from orchestration import changes
-from orchestration.assets.warehouse import WAREHOUSE_TABLES, stored_definitions, update_star_schema, update_star_table
+from orchestration import changes, entity_descriptions
+from orchestration.assets.documents import forget_replaced_documents
+from orchestration.assets.warehouse import WAREHOUSE_TABLES, definition, stored_definitions, update_star_schema, update_star_table
+from orchestration.io_managers import replace_table
 from orchestration.partitions import contiguous_ranges, partition_range_tags, registration_requests
 from orchestration.run import load_corpus
 from schemas import TABLE_MODELS
@@ -24,6 +27,8 @@ from tests.conftest import SAMPLE_DIR
 AUDIT_COLUMNS = {"ingested_at", "loaded_at"}
 CHANGED_FILE = "003_46898ae6534dde6d.txt"  # NPR: Guterres meets Putin in Moscow
 ADDED_SENTENCE = "\nOn Wednesday, Polish President Andrzej Duda met Zelensky in Kyiv.\n"
+# The tables of the pandera models, and the counts the dimensions of entities read.
+SNAPSHOT_TABLES = [*TABLE_MODELS, entity_descriptions.DESCRIPTIONS]
 
 
 def test_plan_compares_the_folder_with_what_was_loaded():
@@ -46,7 +51,7 @@ def snapshot(path: Path) -> dict[str, pd.DataFrame]:
     """Every table's content, sorted, without audit columns."""
     tables = {}
     with duckdb.connect(str(path), read_only=True) as connection:
-        for table in TABLE_MODELS:
+        for table in SNAPSHOT_TABLES:
             frame = connection.execute(f"select * from {table}").df()
             frame = frame.drop(columns=[c for c in frame.columns if c in AUDIT_COLUMNS])
             key = [c for c in frame.columns if frame[c].dtype != object or c.endswith(("_id", "_key"))][:1] or list(frame.columns[:1])
@@ -55,7 +60,7 @@ def snapshot(path: Path) -> dict[str, pd.DataFrame]:
 
 
 def assert_same_tables(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> None:
-    for table in TABLE_MODELS:
+    for table in SNAPSHOT_TABLES:
         pd.testing.assert_frame_equal(before[table], after[table], check_dtype=False, obj=table)
 
 
@@ -149,8 +154,8 @@ def test_a_changed_file_rewrites_only_the_facts_of_its_documents_and_events(load
     outcome, tables = loads["changed"]
     before = loads["first"][1]
     star = star_schema_metadata(outcome)
-    for table in ("dim_document", "fact_entity_mention", "fact_event_mention", "fact_event"):
-        assert star[table]["updated"] == "rows of the changed documents and events", table
+    for table in ("dim_document", "dim_entity", "dim_location", "fact_entity_mention", "fact_event_mention", "fact_event"):
+        assert star[table]["updated"] == "rows of the changed documents, events and entities", table
     new_id = tables["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
     old_id = before["staging.raw_documents"].set_index("file_name").loc[CHANGED_FILE, "document_id"]
     # The changed document's entity mentions are new rows (its id changed), its old ones deleted; no other row moves.
@@ -158,6 +163,33 @@ def test_a_changed_file_rewrites_only_the_facts_of_its_documents_and_events(load
     assert entity_facts["rows inserted"] == (tables["staging.entity_mentions"]["document_id"] == new_id).sum()
     assert entity_facts["rows deleted"] == (before["staging.entity_mentions"]["document_id"] == old_id).sum()
     assert entity_facts["rows updated"] == 0
+
+
+def sorted_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows in the order of their values, every missing value as None (DuckDB and pandas mark them
+    differently)."""
+    frame = frame.sort_values(list(frame.columns)).reset_index(drop=True).astype(object)
+    return frame.where(frame.notna(), None)
+
+
+def counted_descriptions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """staging.entity_descriptions as counting every mention from scratch gives it."""
+    columns = ["entity_id", "canonical_name", "entity_type", "actor_code", "country_code", "role_code", "wikidata_qid",
+               "feature_type", "is_resolved", "geonames_id", "latitude", "longitude"]
+    return sorted_rows(mentions.groupby(columns, dropna=False).size().rename("mention_count").reset_index())
+
+
+def test_every_write_of_entity_mentions_keeps_their_descriptions_counted(loads):
+    for step in ("first", "changed", "refresh"):
+        tables = loads[step][1]
+        stored = sorted_rows(tables[entity_descriptions.DESCRIPTIONS])
+        pd.testing.assert_frame_equal(stored, counted_descriptions(tables["staging.entity_mentions"]), check_dtype=False, obj=step)
+    # The changed file's added sentence names Andrzej Duda, whom no other document names: his one
+    # description is new, and Zelensky's and Kyiv's counts grew by the sentence's mention of each.
+    before, after = (loads[step][1][entity_descriptions.DESCRIPTIONS].groupby("entity_id")["mention_count"].sum() for step in ("first", "changed"))
+    assert "person:andrzej-duda" not in before and after["person:andrzej-duda"] == 1
+    assert after["person:volodymyr-zelensky"] == before["person:volodymyr-zelensky"] + 1
+    assert after["city:kyiv"] == before["city:kyiv"] + 1
 
 
 @pytest.fixture()
@@ -174,7 +206,7 @@ def fact_rows(connection: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def test_a_load_empties_the_queues_of_changes(star_copy):
-    assert changes.pending(star_copy) == {changes.CHANGED_DOCUMENTS: 0, changes.CHANGED_REPORTS: 0, changes.CHANGED_EVENTS: 0}
+    assert changes.pending(star_copy) == dict.fromkeys(changes.STAR_QUEUES, 0)
 
 
 def test_the_star_schema_is_updated_for_the_queued_documents_only(star_copy):
@@ -251,6 +283,64 @@ def test_a_table_changed_in_full_has_the_tables_reading_it_updated_in_full_even_
     assert {name for name in forgotten if results[name]} == forgotten
     assert not results["dim_document"]
     assert forgotten <= set(stored_definitions(star_copy))
+
+
+def assert_dimensions_of_entities_as_defined(connection: duckdb.DuckDBPyConnection) -> None:
+    """dim_entity and dim_location hold what their definitions give in full, from descriptions that
+    count every mention."""
+    recount = counted_descriptions(connection.execute("select * from staging.entity_mentions").df())
+    pd.testing.assert_frame_equal(sorted_rows(connection.execute(f"select * from {entity_descriptions.DESCRIPTIONS}").df()), recount, check_dtype=False)
+    for table in WAREHOUSE_TABLES:
+        if table.name in ("dim_entity", "dim_location"):
+            stored = connection.execute(f"select * from {table.qualified_name}").df()
+            pd.testing.assert_frame_equal(sorted_rows(stored), sorted_rows(connection.execute(definition(table)).df()), obj=table.name)
+
+
+def test_a_forgotten_document_takes_the_places_only_it_mentioned_out_of_the_dimensions_of_entities(loads, tmp_path: Path):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(loads["published"], copy)
+    warehouse = DuckDBResource(database=str(copy))
+    with warehouse.get_connection() as connection:
+        place, document_id, file_name = connection.execute(
+            "select mention.entity_id, min(mention.document_id), min(raw.file_name) from staging.entity_mentions as mention"
+            " join staging.raw_documents as raw using (document_id)"
+            " where mention.entity_type in ('GPE', 'LOC', 'FAC') and not mention.is_resolved"
+            " group by mention.entity_id having count(distinct mention.document_id) = 1 order by mention.entity_id limit 1"
+        ).fetchall()[0]
+        mentioned_elsewhere = connection.execute(
+            "select count(distinct document_id) from staging.entity_mentions where entity_id = 'country:UKR'"
+        ).fetchall()[0][0]
+    assert mentioned_elsewhere > 1
+    # As a changed file's old document is forgotten.
+    assert forget_replaced_documents(warehouse, [file_name], kept_document_ids=[]) == 1
+    with warehouse.get_connection() as connection:
+        queued = {row[0] for row in connection.execute(f"select entity_id from {changes.CHANGED_ENTITIES}").fetchall()}
+        assert {place, "country:UKR"} <= queued
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(warehouse.get_connection)}
+    assert results["dim_location"][0] is False and results["dim_location"][1]["DELETE"] >= 1
+    assert results["dim_entity"][0] is False and results["dim_entity"][1]["DELETE"] >= 1
+    with warehouse.get_connection() as connection:
+        for table in ("main.dim_entity", "main.dim_location"):
+            ids = {row[0] for row in connection.execute(f"select entity_id from {table}").fetchall()}
+            assert place not in ids and "country:UKR" in ids, table
+        assert_dimensions_of_entities_as_defined(connection)
+
+
+def test_a_changed_dictionary_row_is_queued_and_brings_its_entity_up_to_date(star_copy):
+    dictionary = star_copy.execute("select * from staging.actor_dictionary order by entity_id").df()
+    replace_table(star_copy, "staging.actor_dictionary", dictionary)  # the same rows, as every load writes them
+    assert changes.pending(star_copy)[changes.CHANGED_ENTITIES] == 0
+    unmentioned = star_copy.execute(
+        "select min(entity_id) from staging.actor_dictionary where entity_id not in (select entity_id from staging.entity_mentions)"
+    ).fetchall()[0][0]
+    dictionary.loc[dictionary["entity_id"] == "person:vladimir-putin", "canonical_name"] = "Vladimir Vladimirovich Putin"
+    replace_table(star_copy, "staging.actor_dictionary", dictionary[dictionary["entity_id"] != unmentioned])
+    queued = {row[0] for row in star_copy.execute(f"select entity_id from {changes.CHANGED_ENTITIES}").fetchall()}
+    assert queued == {"person:vladimir-putin", unmentioned}
+    results = {table.name: (in_full, counts) for table, in_full, counts, _ in update_star_schema(lambda: nullcontext(star_copy))}
+    assert results["dim_entity"] == (False, {"INSERT": 0, "UPDATE": 1, "DELETE": 1})
+    assert star_copy.execute("select canonical_name from main.dim_entity where entity_id = 'person:vladimir-putin'").fetchall() == [("Vladimir Vladimirovich Putin",)]
+    assert_dimensions_of_entities_as_defined(star_copy)
 
 
 def test_a_rebuild_from_scratch_gives_the_same_rows(loads):

@@ -12,9 +12,9 @@ from dagster_duckdb import DuckDBResource
 from newsevents.ingest import input_version, read_manifest
 from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
-from orchestration import changes
+from orchestration import changes, entity_descriptions
 from orchestration.checks import checked_output, documents_scope, schema_check_spec
-from orchestration.io_managers import ensure_table, files_of_partitions, transaction
+from orchestration.io_managers import ensure_table, files_of_partitions, select_rows, transaction
 from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
@@ -54,7 +54,8 @@ def keep_first_seen(warehouse: DuckDBResource, raw: pd.DataFrame) -> pd.DataFram
 
 def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_document_ids: list[str]) -> int:
     """Delete, from the tables derived from documents, the rows of documents these files no longer hold
-    (a changed file's old text), in one transaction. Returns how many documents were forgotten."""
+    (a changed file's old text), in one transaction (entity mentions with their descriptions' counts).
+    Returns how many documents were forgotten."""
     with warehouse.get_connection() as connection:
         for table in DOCUMENT_TABLES:
             ensure_table(connection, table)
@@ -71,7 +72,9 @@ def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_
             with transaction(connection):
                 changes.record_documents(connection, replaced)
                 for table in DOCUMENT_TABLES:
-                    connection.execute(f"delete from {table} where document_id in (select unnest($ids))", {"ids": replaced})
+                    condition, parameters = "document_id in (select unnest($ids))", {"ids": replaced}
+                    with entity_descriptions.counted(connection, table, select_rows(table, condition), parameters):
+                        connection.execute(f"delete from {table} where {condition}", parameters)
     return len(replaced)
 
 

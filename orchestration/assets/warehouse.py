@@ -2,13 +2,13 @@
 
 Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
 table up to date with its definition, table by table, each in one transaction, writing only the rows
-that differ (see sql/templates). The facts and dim_document are brought up to date only for the
-documents and events the load changed (their scope, sql/warehouse/scope, read from the queues of
-`orchestration.changes`), so a load of ten documents reads and rewrites the rows of those ten documents
-and of the events they report, not the warehouse; the other dimensions are small and are compared in
-full. Then the warehouse is
-published: checkpointed, copied and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it
-without meeting the writer's lock.
+that differ (see sql/templates). The facts, dim_document, dim_entity and dim_location are brought up
+to date only for the documents, events and entities the load changed (their scope, sql/warehouse/scope,
+read from the queues of `orchestration.changes`), so a load of ten documents reads and rewrites the rows
+of those ten documents, of the events they report and of the entities they mention, not the warehouse;
+the other dimensions are small and are compared in full. Then the warehouse is published: checkpointed,
+copied and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's
+lock.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from dagster_duckdb import DuckDBResource
 from newsevents import config
 from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
-from orchestration import changes
+from orchestration import changes, entity_descriptions
 from orchestration.checks import schema_check_result, schema_check_spec
-from orchestration.io_managers import Connect, create_temporary_like, stored_columns, transaction
+from orchestration.io_managers import Connect, create_temporary_like, ensure_table, stored_columns, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.sql import statement, template
@@ -78,8 +78,8 @@ WAREHOUSE_TABLES = (
     WarehouseTable("dim_source", "source_key", ("raw_documents",)),
     WarehouseTable("dim_document", "document_key", ("raw_documents", "cleaned_documents"), scope_column="document_id"),
     WarehouseTable("dim_date", "date_key", ("cleaned_documents", "events")),
-    WarehouseTable("dim_entity", "entity_key", ("actor_dictionary", "entity_mentions")),
-    WarehouseTable("dim_location", "location_key", ("entity_mentions",)),
+    WarehouseTable("dim_entity", "entity_key", ("actor_dictionary", "entity_mentions"), scope_column="entity_id"),
+    WarehouseTable("dim_location", "location_key", ("entity_mentions",), scope_column="entity_id"),
     WarehouseTable(
         "fact_event_mention", "mention_key", ("event_mentions", "event_assignments", "events", "dim_document"), scope_column="document_key"
     ),
@@ -266,6 +266,8 @@ def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dic
     with connect() as connection:
         changes.ensure_queues(connection)
         ensure_definitions_table(connection)
+        ensure_table(connection, entity_descriptions.MENTIONS)
+        entity_descriptions.ensure(connection)
     results = []
     for table in WAREHOUSE_TABLES:
         results.append((table, *update_star_table(connect, table)))
@@ -307,7 +309,7 @@ def star_schema(warehouse: DuckDBResource):
                 "rows inserted": counts["INSERT"],
                 "rows updated": counts["UPDATE"],
                 "rows deleted": counts["DELETE"],
-                "updated": "in full" if in_full else "rows of the changed documents and events",
+                "updated": "in full" if in_full else "rows of the changed documents, events and entities",
                 "preview": markdown_preview(written),
             },
         )

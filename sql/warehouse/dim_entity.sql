@@ -1,7 +1,9 @@
 -- dim_entity: one row per real-world actor or place: every actor of the dictionary (so events whose
 -- actor is a country stood for by its capital resolve), every other entity that was mentioned
 -- (unresolved names, and a country's government, military... derived from phrases like `Ukrainian
--- forces`), and the unknown member (entity_id 'unknown') for events without a second actor.
+-- forces`), and the unknown member (entity_id 'unknown') for events without a second actor. Mentioned
+-- entities are read from staging.entity_descriptions: the distinct descriptions their mentions give,
+-- which the aggregates below reduce exactly as they would every mention.
 -- entity_key = md5(entity_id).
 select
     md5(entity_id) as entity_key,
@@ -25,7 +27,7 @@ select
     min(role_code),
     min(wikidata_qid),
     bool_and(is_resolved)
-from staging.entity_mentions
+from staging.entity_descriptions
 where entity_id not in (select entity_id from staging.actor_dictionary)
 group by entity_id
 union all

@@ -1,6 +1,7 @@
 -- dim_location: one row per place mentioned in the documents (cities, regions, countries and
 -- unresolved place names), with coordinates where known (GeoNames cities; country centroids), their
 -- precision (city, region or country), plus the unknown member.
+-- Read from staging.entity_descriptions, the distinct descriptions of each place its mentions give.
 -- location_key = md5(entity_id) of the place, so it joins to dim_entity by the same id.
 select
     md5(entity_id) as location_key,
@@ -12,7 +13,7 @@ select
     min(latitude) as latitude,
     min(longitude) as longitude,
     min(geonames_id) as geonames_id
-from staging.entity_mentions
+from staging.entity_descriptions
 where entity_type in ('GPE', 'LOC', 'FAC')
 group by entity_id
 union all
