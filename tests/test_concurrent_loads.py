@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from newsevents import config
 
