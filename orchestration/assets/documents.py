@@ -69,10 +69,10 @@ def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_
         ]
         if replaced:
             changes.ensure_queues(connection)
+            condition, parameters = "document_id in (select unnest($ids))", {"ids": replaced}
             with transaction(connection):
                 changes.record_documents(connection, replaced)
                 for table in DOCUMENT_TABLES:
-                    condition, parameters = "document_id in (select unnest($ids))", {"ids": replaced}
                     with entity_descriptions.counted(connection, table, select_rows(table, condition), parameters):
                         connection.execute(f"delete from {table} where {condition}", parameters)
     return len(replaced)
