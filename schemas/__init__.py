@@ -1,8 +1,9 @@
 """pandera models, one per table: the single declaration of each table's columns.
 
 Every model is used three ways: as the blocking Dagster asset check of its table, as the column schema
-shown in the Dagster UI, and to generate the table reference in docs/. `TABLE_MODELS` maps each
-DuckDB table (schema.table) to its model.
+shown in the Dagster UI, and to create a stage table (or, for the star schema, to check that the table
+its select makes has the declared columns, tests/test_end_to_end.py). `TABLE_MODELS` maps each DuckDB
+table (schema.table) to its model.
 """
 
 from schemas.actor_dictionary import ActorDictionary
