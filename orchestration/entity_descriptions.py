@@ -53,12 +53,12 @@ def apply_counted_changes(connection: duckdb.DuckDBPyConnection) -> None:
 def counted(connection: duckdb.DuckDBPyConnection, table: str, rows: str, parameters: dict) -> Iterator[None]:
     """Around a write of a stage table's rows within a transaction (the rows a select returns: deleted,
     then maybe inserted again), keep the descriptions up to date when they are entity mentions: their
-    descriptions are counted out before the block and in after it. Other tables pass through."""
+    descriptions are counted out before the block and in after it. Other tables pass through. The queues
+    of changes must exist (`changes.ensure_queues`, which every write of a document's rows runs first)."""
     if table != MENTIONS:
         yield
         return
     ensure(connection)
-    changes.ensure_queues(connection)
     connection.execute(statement("staging/create_entity_description_changes.sql"))
     count_mentions(connection, rows, parameters, -1)
     yield

@@ -164,7 +164,8 @@ def replace_merged_reports(
 def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Merge again the reports whose events changed and store the result: returns the groups touched,
     the reports merged again, and their assignments and events. The reports are read on one connection
-    and the result stored on another, so the blocks read are released first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
+    and the result stored on another, so the blocks read are released first. No write comes between the
+    two: every writer of the warehouse runs in one pool of one."""
     with connect() as connection:
         changed = reports_changed_since_merge(connection)
         reports = reports_to_merge(connection, changed)
