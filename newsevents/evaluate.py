@@ -27,7 +27,7 @@ import pandas as pd
 from newsevents import config
 from newsevents.annotate import load_pipeline
 from newsevents.entities import default_resolver
-from newsevents.events import is_symmetric
+from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
 from newsevents.tables import (
     assign_events,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from itertools import groupby
-from operator import itemgetter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime, timezone
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -21,23 +21,22 @@ from spacy.tokens import Doc
 
 from newsevents.annotate import doc_from_bytes, doc_to_bytes, parse_texts
 from newsevents.clean import clean_document, raw_offset
-from newsevents.tone import document_tone
-from newsevents.truecase import recaser_for
+from newsevents.coder import EventMention, code_document
 from newsevents.entities import Entity, EntityMention, resolve_entities
-from newsevents.events import (
-    EventMention,
+from newsevents.ingest import ingest_files
+from newsevents.merging import (
     ReportKey,
     assign_event_ids,
     base_actor,
-    code_document,
     event_identity,
     is_symmetric,
     representative_code,
     stable_id,
     window_starts,
 )
-from newsevents.ingest import ingest_files
 from newsevents.reference import load_actors, load_cameo_codes
+from newsevents.tone import document_tone
+from newsevents.truecase import recaser_for
 
 ENTITY_FIELDS = tuple(Entity.__dataclass_fields__)
 UNKNOWN_SOURCE = "Unknown source"

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from newsevents.events import (
+from newsevents.merging import (
     ReportKey,
     assign_event_ids,
     date_windows,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from newsevents.coder import code_document
 from newsevents.entities import resolve_entities
-from newsevents.events import assign_event_ids, code_document, event_identity, ReportKey
+from newsevents.merging import ReportKey, assign_event_ids, event_identity
 
 DAY = date(2024, 3, 5)
 
@@ -244,7 +245,7 @@ def hand_parsed(nlp, words: list[str], heads: list[int], deps: list[str], tags: 
 def test_a_finite_clause_glued_onto_an_infinitive_is_a_sentence_of_its_own(nlp):
     # Unpunctuated speech, as the parser reads `he wants Russia to be weaker Austin pledged tanks`: the
     # pledge hangs on `be` as a conjunct, but it has its own subject and tense; `wants` does not govern it.
-    from newsevents.events import is_separate_clause, modality_of
+    from newsevents.coder.modality import is_separate_clause, modality_of
 
     words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "pledged", "tanks"]
     heads = [1, 1, 4, 4, 1, 4, 7, 4, 7]
@@ -340,7 +341,7 @@ def test_a_meeting_of_many_unnamed_parties_needs_no_named_counterpart(nlp):
 def test_a_clause_with_a_finite_auxiliary_glued_onto_an_infinitive_keeps_its_own_mode(nlp):
     # Unpunctuated speech as the parser reads `he wants Russia to be weaker Austin was speaking`: `was speaking`
     # hangs on `be` as a conjunct, but its auxiliary is finite and it has its own subject.
-    from newsevents.events import is_separate_clause, modality_of
+    from newsevents.coder.modality import is_separate_clause, modality_of
 
     words = ["he", "wants", "Russia", "to", "be", "weaker", "Austin", "was", "speaking"]
     heads = [1, 1, 4, 4, 1, 4, 8, 8, 4]
@@ -416,7 +417,7 @@ def test_a_run_on_subject_ending_in_a_name_right_before_its_verb(nlp):
 def test_a_coordination_inside_a_conjunct_does_not_make_it_open_a_clause(nlp):
     # `aid to Chad and food from Lviv but Kyiv is waiting`, as the parser reads it: `food` is a second
     # recipient's conjunct; the verb follows `Kyiv`, a conjunct inside its own phrase.
-    from newsevents.events import opens_clause
+    from newsevents.coder.clauses import opens_clause
 
     words = ["sent", "aid", "to", "Chad", "and", "food", "from", "Lviv", "but", "Kyiv", "is", "waiting"]
     heads = [0, 0, 0, 2, 3, 3, 5, 6, 7, 7, 11, 0]

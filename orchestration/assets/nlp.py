@@ -13,17 +13,43 @@ import duckdb
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from newsevents.events import DATE_TOLERANCE_DAYS, dates_to_merge_again, first_date_to_compare
-from newsevents.tables import assign_events, entity_mentions_table, event_mentions_table, parsed_documents_table
+from newsevents.merging import (
+    DATE_TOLERANCE_DAYS,
+    dates_to_merge_again,
+    first_date_to_compare,
+)
+from newsevents.tables import (
+    assign_events,
+    entity_mentions_table,
+    event_mentions_table,
+    parsed_documents_table,
+)
 from orchestration import changes
 from orchestration.assets.documents import PARTITIONED
-from orchestration.checks import checked_output, documents_scope, schema_check_result, schema_check_spec
-from orchestration.io_managers import Connect, create_temporary_like, ensure_table, insert_frame, transaction
+from orchestration.checks import (
+    checked_output,
+    documents_scope,
+    schema_check_result,
+    schema_check_spec,
+)
+from orchestration.io_managers import (
+    Connect,
+    create_temporary_like,
+    ensure_table,
+    insert_frame,
+    transaction,
+)
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
 from orchestration.sql import statement
-from schemas import EntityMentions, EventAssignments, EventMentions, Events, ParsedDocuments
+from schemas import (
+    EntityMentions,
+    EventAssignments,
+    EventMentions,
+    Events,
+    ParsedDocuments,
+)
 
 GROUP = "nlp"
 

@@ -1,0 +1,350 @@
+"""Who acts: the entity mentions a noun phrase names, through offices, pronouns, groups (`both sides`)
+and coordination, and the subject of an event trigger.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.coder.clauses import (
+    OBJECT_DEPS,
+    PERSONAL_PRONOUNS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    coordinated,
+    governing_clause,
+    passive_patients,
+    subject_heads,
+)
+from newsevents.entities import (
+    Entity,
+    EntityMention,
+    default_resolver,
+    is_stance_prefixed,
+)
+from newsevents.merging import base_actor
+from newsevents.reference import normalise_name
+
+# Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
+# and collectives that act for their members (`a formation of Russian aircraft`).
+AGENT_NOUNS = frozenset(
+    """head leader chief president minister secretary spokesman spokeswoman spokesperson official officials
+    government administration ministry department office army military forces force troops soldiers navy
+    air police delegation representative representatives ambassador envoy diplomat diplomats negotiator
+    negotiators member members commander commanders general generals staff chiefs counterpart counterparts
+    authorities leadership cabinet parliament council agency service services fighter fighters jet jets
+    aircraft warship warships unit units side formation group convoy column squadron fleet battalion battalions
+    brigade brigades regiment division contingent crew patrol flotilla""".split()
+)
+# Phrases for two parties named before (`both sides`, `the two countries`, `the pair`, `both men`).
+PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())
+PEOPLE_GROUP_NOUNS = frozenset("man woman leader minister".split())
+GROUP_LOOKBACK_SENTENCES = 2
+PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
+GOVERNMENT_ROLE = "GOV"
+PRONOUN_LOOKBACK_SENTENCES = 2
+# A sentence this long is unpunctuated speech (an auto-captioned transcript), not written prose.
+RUN_ON_TOKENS = 80
+# Sentences that name no one (`Wait, really? How did that go down? Well, not well.`) do not count towards
+# the lookback, up to this many sentences in all.
+PRONOUN_LOOKBACK_MAX_SENTENCES = 6
+
+
+def document_mention(span: Span, sentence_index: int, entity: Entity, ner_label: str = "PERSON") -> EntityMention:
+    """A mention of an entity found from the rest of the document in words that do not name it (an
+    office, a counterpart, `the national industry`)."""
+    return EntityMention.of_span(span, sentence_index, entity, ner_label, resolution_method="document")
+
+
+class MentionIndex:
+    """Entity mentions of a document, looked up by token."""
+
+    def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None, day: date | None = None):
+        self.mentions = list(mentions)
+        self.by_token: dict[int, EntityMention] = {}
+        for mention in self.mentions:
+            for i in range(mention.start_token, mention.end_token):
+                self.by_token[i] = mention
+        self.titled = self.titled_people(doc) if doc is not None else {}
+        self.day = day
+        self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
+
+    def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
+        """The office titles (dictionary title aliases valid on the day) of the people the document names."""
+        if self._offices is None:
+            resolver = default_resolver()
+            people = {m.entity for m in self.mentions if m.entity.entity_type == "PERSON" and m.entity.is_resolved}
+            ids = {p.entity_id: p for p in people}
+            self._offices = defaultdict(list)
+            for key, aliases in resolver.aliases_by_key.items():
+                for alias in aliases:
+                    if alias.alias_type == "title" and alias.entity_id in ids and alias.valid_on(self.day):
+                        self._offices[ids[alias.entity_id]].append(tuple(key.split()))
+        return self._offices
+
+    def office_holder(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The one person the document names who holds an office named without a name or nationality (`the
+        defence secretary` in a report that names Ben Wallace, UK defence secretary on its date)."""
+        words = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if not words or any(c.i in self.by_token for c in words) or noun.tag_ != "NN":
+            return None
+        start = min(c.i for c in words)
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in noun.doc[start : noun.i]):
+            return None
+        key = tuple(normalise_name(t.text) for t in noun.doc[start : noun.i + 1])
+        holders = [p for p, titles in self.offices().items() if any(t[-len(key):] == key for t in titles)]
+        if len(holders) != 1:
+            return None
+        span = noun.doc[start : noun.i + 1]
+        return document_mention(span, sentence_index, holders[0])
+
+    def nationality_of(self, noun: Token, skip: EntityMention | None = None) -> EntityMention | None:
+        """The country named by a noun's modifiers (`Azeri counterpart`)."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i:
+                mention = self.by_token.get(child.i)
+                if mention is not None and mention is not skip and mention.entity.feature_type == "country":
+                    return mention
+        return None
+
+    def titled_people(self, doc: Doc) -> dict[tuple[str, str], Entity]:
+        """People a document names with a nationality and an office before the name (`Azeri counterpart
+        Ilham Aliyev`), by (country, office): the same words without the name elsewhere in the document
+        (`Putin holds talks with Azeri counterpart`) are that person. Offices held by two people are left out."""
+        found: dict[tuple[str, str], set[Entity]] = defaultdict(set)
+        for mention in self.mentions:
+            if mention.entity.entity_type != "PERSON" or not mention.entity.is_resolved:
+                continue
+            root = doc[mention.start_token : mention.end_token].root
+            for title in (c for c in root.children if c.i < mention.start_token and c.dep_ in ("compound", "amod", "nmod")):
+                nationality = self.nationality_of(title, mention)
+                if title.lemma_.lower() in AGENT_NOUNS and title.tag_ == "NN" and nationality is not None:
+                    found[(nationality.entity.entity_id, title.lemma_.lower())].add(mention.entity)
+        return {key: next(iter(people)) for key, people in found.items() if len(people) == 1}
+
+    def titled_person(self, noun: Token, sentence_index: int) -> EntityMention | None:
+        """The person an unnamed office stands for in this document (`Azeri counterpart` -> Ilham Aliyev,
+        `the defence secretary` -> the one holder of that office the document names)."""
+        if noun.tag_ != "NN" or noun.i in self.by_token or noun.lemma_.lower() not in AGENT_NOUNS:
+            return None
+        nationality = self.nationality_of(noun)
+        if nationality is None:
+            return self.office_holder(noun, sentence_index)
+        person = self.titled.get((nationality.entity.entity_id, noun.lemma_.lower()))
+        if person is None:
+            return None
+        start = min(nationality.start_token, noun.i)
+        span = noun.doc[start : noun.i + 1]
+        return document_mention(span, sentence_index, person)
+
+    def previous_person(
+        self, token: Token, lookback_sentences: int, sentence_index: int, exclude: frozenset[str] = frozenset()
+    ) -> EntityMention | None:
+        """The last person mentioned before `token`, within a few sentences that name someone (those that
+        name no one do not count): a simple antecedent for `he`. `exclude` names entities the pronoun cannot
+        be: `Putin challenged him` is not Putin challenging himself."""
+        naming = sorted({m.sentence_index for m in self.mentions if m.sentence_index < sentence_index}, reverse=True)
+        earliest = naming[lookback_sentences - 1] if len(naming) >= lookback_sentences else 0
+        earliest = max(earliest, sentence_index - PRONOUN_LOOKBACK_MAX_SENTENCES)
+        people = [
+            m
+            for m in self.mentions
+            if m.end_token <= token.i
+            and m.entity.entity_type == "PERSON"
+            and m.entity.is_resolved
+            and m.entity.entity_id not in exclude
+            and m.sentence_index >= min(earliest, sentence_index - lookback_sentences)
+        ]
+        return people[-1] if people else None
+
+
+def speaks_for_owner(noun: Token) -> bool:
+    """Whether `X's <noun>` / `<noun> of X` acts for X: its ministry, forces or leader do; its critics,
+    allies or victims do not."""
+    return noun.ent_type_ != "" or noun.lemma_.lower() in AGENT_NOUNS
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head of a noun phrase and the modifiers that can name its actor, nearest first."""
+    tokens, frontier = [head], [head]
+    while frontier:
+        token = frontier.pop(0)
+        for child in token.children:
+            owner_link = child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")
+            if owner_link and not speaks_for_owner(token):
+                continue
+            if child.dep_ in PHRASE_DEPS or owner_link:
+                tokens.append(child)
+                frontier.append(child)
+            elif child.dep_ == "pobj" and token.dep_ == "prep":
+                tokens.append(child)
+                frontier.append(child)
+    return tokens
+
+
+def actor_of_phrase(
+    head: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str] = frozenset()
+) -> EntityMention | None:
+    if head.lower_ in PERSONAL_PRONOUNS:
+        return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
+    titled = index.titled_person(head, sentence_index)
+    if titled is not None and titled.entity.entity_id not in exclude:
+        return titled
+    for token in phrase_tokens(head):
+        mention = index.by_token.get(token.i)
+        # `pro-Russian separatists` are not Russia; an actor is not its own target.
+        if mention is None or mention.entity.entity_id in exclude:
+            continue
+        if not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
+            return mention
+    return None
+
+
+def actors_of(
+    heads: Iterable[Token],
+    index: MentionIndex,
+    sentence_index: int,
+    targets: bool = False,
+    exclude: frozenset[str] = frozenset(),
+) -> list[EntityMention]:
+    """The entities the phrases name; `exclude` is what a pronoun among them cannot refer to."""
+    found: list[EntityMention] = []
+    for head in heads:
+        for token in coordinated(head, targets):
+            members = group_members(token, index, sentence_index)
+            mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
+            listed = unpunctuated_list(token, mention, index) if mention is not None else members
+            for item in [*listed, mention]:
+                if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
+                    found.append(item)
+    return found
+
+
+def group_kind(head: Token) -> str | None:
+    """`both sides`, `the two countries` (parties: any actors), `the pair`, `both men` (people), else None."""
+    lemma = head.lemma_.lower()
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+    is_pair = lemma == "pair" and "the" in determiners
+    if not (is_pair or determiners & {"both", "two"}) or head.tag_ not in ("NNS", "NN"):
+        return None
+    if is_pair or lemma in PEOPLE_GROUP_NOUNS:
+        return "PERSON"
+    return "party" if lemma in PARTY_GROUP_NOUNS else None
+
+
+def group_members(head: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    """Who a phrase for two parties stands for: the named parties of the clause its own clause is
+    coordinated with (`X was joined by Tony Radakin, and the pair met ...`), else the two parties of the
+    last two-sided phrase of the sentences before (`tensions between Azerbaijan and Armenia ... Both sides
+    accuse each other`)."""
+    kind = group_kind(head)
+    if kind is None:
+        return []
+    fits = (lambda m: m.entity.entity_type == "PERSON") if kind == "PERSON" else (lambda m: True)
+    clause = head.head
+    if head.dep_ in SUBJECT_DEPS and clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        partner = clause.head
+        heads = subject_heads(partner) + passive_patients(partner) + [c for c in partner.children if c.dep_ in OBJECT_DEPS]
+        found = [m for m in actors_of(heads, index, sentence_index) if fits(m)]
+        if found:
+            return found[:2]
+    return last_two_parties(head, index, fits)
+
+
+def last_two_parties(before: Token, index: MentionIndex, fits=lambda mention: True) -> list[EntityMention]:
+    """The two parties of the last two-sided phrase (`between X and Y`, `X and Y`) before a token, in its
+    sentence or the few before."""
+    sentence = before.sent
+    doc = before.doc
+    for back in range(GROUP_LOOKBACK_SENTENCES + 1):
+        if back and sentence.start == 0:
+            break
+        if back:
+            sentence = doc[sentence.start - 1].sent
+        pairs = []
+        for token in sentence:
+            if back == 0 and token.i >= before.i:
+                break
+            two_sided = token.dep_ == "pobj" and token.head.lower_ == "between"
+            if two_sided or (token.conjuncts and token.i < min(t.i for t in token.conjuncts) and token.dep_ != "conj"):
+                parties = [index.by_token.get(t.i) for t in (token, *token.conjuncts)]
+                parties = [m for m in parties if m is not None and fits(m)]
+                if len({m.entity.entity_id for m in parties}) == 2:
+                    pairs.append(parties)
+        if pairs:
+            return pairs[-1]
+    return []
+
+
+def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
+    """Countries the parser took for modifiers of a country, in a list written without commas (speech
+    transcripts: `praised the UK Germany and Canada`): each is an actor of its own."""
+    if mention.entity.feature_type != "country":
+        return []
+    listed = []
+    for child in token.children:
+        item = index.by_token.get(child.i)
+        if child.dep_ == "compound" and item is not None and item is not mention and item.entity.feature_type == "country":
+            listed.append(item)
+    return listed
+
+
+def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    if trigger.pos_ == "NOUN":
+        owners = [c for c in trigger.children if c.dep_ == "poss"]
+        if owners:
+            return actors_of(owners, index, sentence_index)
+        return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
+    actors = actors_of(subject_heads(trigger), index, sentence_index)
+    head = trigger.head
+    if not actors and trigger.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
+        # `He said operations had ended and denied that ...`: when the clause the act is coordinated with has
+        # no actor for subject, the act is the speaker's, coordinated with the reporting verb.
+        actors = actors_of(subject_heads(head.head), index, sentence_index)
+    if not actors and len(trigger.sent) > RUN_ON_TOKENS and any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        # Unpunctuated speech (`... for the people of Russia and those far beyond the Kremlin agreed in principle
+        # to ...`): a subject phrase that names no one but ends in a name right before the verb was two
+        # clauses run together; the name is the subject of the verb.
+        named = name_before(trigger, index)
+        actors = [named] if named is not None else []
+    return actors
+
+
+def name_before(verb: Token, index: MentionIndex) -> EntityMention | None:
+    """The entity named right before a verb, adverbs aside (`Armenia now says`)."""
+    token = verb.nbor(-1) if verb.i > verb.sent.start else None
+    while token is not None and token.pos_ == "ADV" and token.i > token.sent.start:
+        token = token.nbor(-1)
+    return index.by_token.get(token.i) if token is not None and token.pos_ == "PROPN" else None
+
+
+def country_of_place(mention: EntityMention, country_entities: dict[str, Entity]) -> EntityMention:
+    """A city or region as an actor stands for its country (`Moscow accuses`, `fly to Moscow`), and so does
+    an organ of its government (`the Kremlin`: role GOV in the dictionary), as in CAMEO."""
+    entity = mention.entity
+    is_place = entity.feature_type in ("city", "region")
+    is_government_organ = (
+        entity.entity_type == "ORG" and entity.role_code == GOVERNMENT_ROLE and not entity.entity_id.startswith("country:")
+    )
+    if (is_place or is_government_organ) and entity.country_code in country_entities:
+        return EntityMention(**{**mention.__dict__, "entity": country_entities[entity.country_code]})
+    return mention
+
+
+def same_side(entity_id: str, other_id: str) -> bool:
+    """Whether two actors are one side: the same entity, or a country and its government or military (a role
+    actor and the plain country). `Ukrainian forces` and `Ukrainian civilians` are two sides."""
+    if entity_id == other_id:
+        return True
+    return base_actor(entity_id) == base_actor(other_id) and ("/" not in entity_id or "/" not in other_id)
+
+
+def same_country(speaker: Entity, actor: Entity) -> bool:
+    """Whether a speaker speaks for the actor's side: `Putin insists Russia is not planning to invade`."""
+    if same_side(speaker.entity_id, actor.entity_id):
+        return True
+    return speaker.country_code is not None and speaker.country_code == actor.country_code

@@ -1,0 +1,147 @@
+"""The document coder: every coded event report of a parsed document, in text order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsevents.coder.actors import (
+    MentionIndex,
+    country_of_place,
+    same_country,
+    same_side,
+    source_actors,
+)
+from newsevents.coder.clauses import action_span, governing_clause, is_reciprocal
+from newsevents.coder.codes import needs_counterpart
+from newsevents.coder.dictionary import VerbPattern, best_pattern, load_verb_patterns
+from newsevents.coder.event_mention import EventMention
+from newsevents.coder.inferred import (
+    answer_claims,
+    denial_by,
+    denies_a_claim,
+    is_plain_denial,
+    mediated_truce,
+    truce_between_parties,
+)
+from newsevents.coder.modality import mode_of, reporting_source, reporting_verb
+from newsevents.coder.places import place_of, visited_place
+from newsevents.coder.targets import (
+    borrowed_targets,
+    implicit_targets,
+    is_multilateral,
+    own_country_targets,
+    target_actors,
+    target_as_actor,
+    target_of_place,
+)
+from newsevents.dates import event_date
+from newsevents.entities import (
+    Entity,
+    EntityMention,
+    default_country_entities,
+)
+from newsevents.tone import sentence_tone
+
+MODES = ("asserted", "negated", "hypothetical", "future", "question")
+LEAD_SENTENCES = 3
+
+
+def confidence_of(
+    pattern: VerbPattern, actor1: EntityMention, actor2: EntityMention | None, via_pronoun: bool, is_lead: bool
+) -> int:
+    """0-100: how much to trust a coded report; see docs/events.md for the reasoning."""
+    score = 40
+    score += 20 if actor2 is not None else 0
+    score += 10 if actor1.entity.is_resolved else 0
+    score += 10 if actor2 is not None and actor2.entity.is_resolved else 0
+    score += 10 if pattern.specificity else 0
+    score += 10 if is_lead else 0
+    score -= 20 if via_pronoun else 0
+    return max(0, min(100, score))
+
+
+def code_document(
+    doc: Doc,
+    mentions: list[EntityMention],
+    publication_date: date | None,
+    country_entities: dict[str, Entity] | None = None,
+    reference_dir: Path | None = None,
+) -> list[EventMention]:
+    """Every coded event report in a parsed document, in text order."""
+    patterns = load_verb_patterns(reference_dir)
+    index = MentionIndex(mentions, doc, publication_date)
+    text = doc.text  # spaCy joins the tokens again on every access
+    country_entities = country_entities if country_entities is not None else default_country_entities()
+    coded: list[EventMention] = []
+    previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
+    for sentence_index, sentence in enumerate(doc.sents):
+        tone: float | None = None  # scored once, and only for sentences that report something
+        reports: list[EventMention] = []
+        denials: list[EventMention] = []
+        for trigger in sentence:
+            pattern = best_pattern(trigger, patterns)
+            if pattern is None:
+                continue
+            acting = source_actors(trigger, index, sentence_index)
+            sources = [country_of_place(s, country_entities) for s in acting]
+            actor_ids = frozenset(a.entity.entity_id for a in acting)
+            named_targets = target_actors(trigger, index, sentence_index, actor_ids)
+            named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
+            named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
+            place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
+            if sources and tone is None:
+                tone = sentence_tone(sentence.text)
+            mode = mode_of(trigger, sentence)
+            clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+            when = event_date(clause, sentence, publication_date)
+            reporter = reporting_source(clause, index, sentence_index)
+            start, end = action_span(trigger)
+            is_lead = sentence_index < LEAD_SENTENCES
+            for actor1 in sources:
+                via_pronoun = doc[actor1.start_token].sent != sentence
+                # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
+                named = [s for s in sources if s is not actor1] if is_reciprocal(trigger) else named_targets
+                targets = [target_as_actor(t, actor1, country_entities) for t in named]
+                targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
+                targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
+                for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
+                    if actor2 is None and needs_counterpart(pattern.event_code) and not is_multilateral(trigger, index):
+                        continue  # a meeting, call, visit or recognition with no counterpart named is not codable
+                    reports.append(
+                        EventMention(
+                            sentence_index=sentence_index,
+                            sentence_text=sentence.text,
+                            event_code=pattern.event_code,
+                            mode=mode,
+                            actor1=actor1,
+                            actor2=actor2,
+                            location=place,
+                            action_start_char=start,
+                            action_end_char=end,
+                            action_text=text[start:end],
+                            event_date=when.day if when else None,
+                            date_precision=when.precision if when else None,
+                            reported_by=reporter,
+                            confidence=confidence_of(pattern, actor1, actor2, via_pronoun, is_lead),
+                            tone=tone,
+                            is_lead=is_lead,
+                        )
+                    )
+            truce = mediated_truce(trigger, pattern)
+            if truce is not None:
+                reports += truce_between_parties([r for r in reports if r.action_start_char == start], truce)
+            speaker = reporting_verb(clause)
+            if speaker is not None and reporter is not None and is_plain_denial(clause, pattern, sentence):
+                denials += [
+                    denial_by(reporter, speaker, report, sentence)
+                    for report in reports
+                    if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
+                ]
+        answering = {t.idx for t in sentence if denies_a_claim(t)}
+        coded += answer_claims(reports + denials, answering, previous_claimants)
+        previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]
+    return coded

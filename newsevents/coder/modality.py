@@ -1,0 +1,115 @@
+"""Whether a clause reports something that happened: asserted, negated, hypothetical, future or
+question, and who reports it (`Ukraine says ...`, `according to ...`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsevents.coder.actors import MentionIndex, actors_of, name_before
+from newsevents.coder.clauses import (
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    clause_chain,
+    governing_clause,
+    subject_heads,
+)
+from newsevents.entities import (
+    EntityMention,
+)
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
+FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")  # wo: won't
+INTENTION_VERBS = frozenset(
+    "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
+)
+CONDITIONAL_MARKERS = ("if", "unless", "whether")
+# Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
+NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
+# `declared independence without consulting Serbia`: the consultation did not happen.
+NEGATING_PREPOSITIONS = ("without",)
+COMPLEMENT_DEPS = ("xcomp", "pcomp", "ccomp")
+
+
+def mode_of(trigger: Token, sentence: Span) -> str:
+    clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+    return "negated" if is_negated(clause) else modality_of(clause, sentence)
+
+
+def is_negated(clause: Token) -> bool:
+    """Negation reaches an act through open complements only: in `did not attack Kyiv but shelled Kharkiv`
+    the shelling is not negated."""
+    complements = clause_chain(clause, COMPLEMENT_DEPS)
+    return (
+        any(c.dep_ == "neg" for verb in complements for c in verb.children)
+        or any(verb.lemma_.lower() in NEGATING_VERBS for verb in complements[1:])
+        or any(token.dep_ == "prep" and token.lower_ in NEGATING_PREPOSITIONS for token in complements)
+    )
+
+
+def modality_of(clause: Token, sentence: Span) -> str:
+    """Question, hypothetical, future or asserted, negation aside. Modality and tense are shared by
+    coordinated verbs."""
+    if sentence.text.rstrip().endswith("?"):
+        return "question"
+    chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
+    glued = next((i for i, verb in enumerate(chain) if is_separate_clause(verb)), None)
+    chain = chain if glued is None else chain[: glued + 1]
+    children = [c for verb in chain for c in verb.children]
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
+        return "hypothetical"
+    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
+        return "hypothetical"
+    # An intention governs the acts that are its complements (`wants to attack and occupy Kyiv`), not a
+    # clause coordinated with it (`Zelensky wants more tanks and Austin pledged support`).
+    governors = [verb for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS]
+    if auxiliaries & set(FUTURE_AUXILIARIES) or any(verb.lower_ == "going" for verb in [clause, *governors]):
+        return "future"
+    if any(verb.lemma_.lower() in INTENTION_VERBS for verb in governors):
+        return "future"
+    return "asserted"
+
+
+def is_separate_clause(verb: Token) -> bool:
+    """A finite verb (or a verb with a finite auxiliary: `was speaking`) with its own subject that the parser
+    coordinated with a non-finite one: in unpunctuated speech (`he wants Russia to be less able to bully its neighbours Lloyd Austin was speaking in Germany
+    Mr Austin committed to ...`) it starts a sentence of its own, with its own tense and modality."""
+    is_finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+    return (
+        verb.dep_ == "conj"
+        and is_finite
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and verb.head.tag_ not in FINITE_TAGS + ("MD",)
+    )
+
+
+def reporting_verb(clause: Token) -> Token | None:
+    """The reporting verb (`says`, `insists`) a clause is said under, if any."""
+    token = clause
+    for _ in range(6):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
+            return token.head
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def reporting_source(clause: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:
+    """Whose claim an action is: the subject of the reporting verb it is said under (`Ukraine says Russia
+    has bombed the corridors` -> Ukraine), or the object of `according to`."""
+    verb = reporting_verb(clause)
+    if verb is not None:
+        sources = actors_of(subject_heads(verb), index, sentence_index)
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # `Both sides accuse each other and Armenia now says ...`: the parser took the name right before
+            # the verb into the previous clause; it is the speaker.
+            sources = [m for m in [name_before(verb, index)] if m is not None] or sources
+        return sources[0] if sources else None
+    for prep in clause.subtree:
+        if prep.lower_ == "according" and prep.nbor(1).lower_ == "to":
+            sources = actors_of([c for c in prep.nbor(1).children if c.dep_ == "pobj"], index, sentence_index)
+            return sources[0] if sources else None
+    return None
