@@ -25,6 +25,8 @@ ALIAS_TYPES = ("name", "title", "demonym")
 ACRONYM_PATTERN = re.compile(r"^[A-Z]{2,3}$")
 # country_facts.csv follows its source in coding Kosovo UNK; ISO's user-assigned code, used here, is XKX.
 CENTROID_CODE_ALIASES = {"UNK": "XKX"}
+# cameo_plover.csv's event type for the CAMEO codes PLOVER has no type for.
+PLOVER_DROPPED = "dropped"
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,20 @@ def dedupe_aliases(aliases: Iterable[Alias]) -> list[Alias]:
 def load_cameo_codes(reference_dir: Path | None = None) -> list[dict[str, str]]:
     reference_dir = reference_dir or config.reference_dir()
     return list(read_reference_csv(reference_dir / "cameo_event_codes.csv"))
+
+
+def load_plover_crosswalk(reference_dir: Path | None = None) -> list[dict[str, str]]:
+    """Each CAMEO code's PLOVER event type and mode (cameo_plover.csv); PLOVER drops the statements and
+    appeals of CAMEO 01 and 02, which get no type."""
+    reference_dir = reference_dir or config.reference_dir()
+    return [
+        {
+            "event_code": row["event_code"],
+            "plover_event_type": "" if row["plover_event_type"] == PLOVER_DROPPED else row["plover_event_type"],
+            "plover_mode": row["plover_mode"],
+        }
+        for row in read_reference_csv(reference_dir / "cameo_plover.csv")
+    ]
 
 
 def load_agents(reference_dir: Path | None = None) -> dict[str, str]:

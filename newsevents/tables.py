@@ -34,7 +34,7 @@ from newsevents.merging import (
     stable_id,
     window_starts,
 )
-from newsevents.reference import load_actors, load_cameo_codes
+from newsevents.reference import load_actors, load_cameo_codes, load_plover_crosswalk
 from newsevents.tone import document_tone
 from newsevents.truecase import recaser_for
 
@@ -385,7 +385,10 @@ def most_specific_actor(reports: list[dict], side: str) -> str:
 
 
 def cameo_event_codes_table() -> pd.DataFrame:
-    table = pd.DataFrame(load_cameo_codes())
+    """The CAMEO codebook with each code's PLOVER event type and mode (None where PLOVER has none)."""
+    table = pd.DataFrame(load_cameo_codes()).merge(pd.DataFrame(load_plover_crosswalk()), on="event_code", how="left")
+    for column in ("plover_event_type", "plover_mode"):
+        table[column] = table[column].map(optional_text)
     return table.astype({"goldstein_scale": float, "quad_class": int})
 
 

@@ -3,7 +3,7 @@
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
-from schemas.base import EVENT_CODE, TableModel
+from schemas.base import EVENT_CODE, PLOVER_EVENT_TYPES, TableModel
 
 
 class CameoEventCodes(TableModel):
@@ -13,3 +13,7 @@ class CameoEventCodes(TableModel):
     description: Series[str] = pa.Field(description="CAMEO name of the code")
     goldstein_scale: Series[float] = pa.Field(ge=-10, le=10, description="Goldstein conflict-cooperation value")
     quad_class: Series[int] = pa.Field(isin=[1, 2, 3, 4], description="GDELT quad class")
+    plover_event_type: Series[str] = pa.Field(
+        nullable=True, isin=PLOVER_EVENT_TYPES, description="PLOVER event type (POLECAT's categories); none for CAMEO 01, 02"
+    )
+    plover_mode: Series[str] = pa.Field(nullable=True, description="PLOVER mode of the event type, where the crosswalk gives one")

@@ -1,5 +1,5 @@
 -- dim_event_type: one row per CAMEO event code (codes are strings with their leading zeros), with
--- its root's name, GDELT quad class and Goldstein value.
+-- its root's name, GDELT quad class, Goldstein value, and PLOVER event type and mode.
 select
     code.event_code,
     code.event_base_code,
@@ -13,7 +13,9 @@ select
         when 3 then 'Verbal Conflict'
         when 4 then 'Material Conflict'
     end as quad_class_name,
-    code.goldstein_scale
+    code.goldstein_scale,
+    code.plover_event_type,
+    code.plover_mode
 from staging.cameo_event_codes as code
 inner join staging.cameo_event_codes as root on root.event_code = code.event_root_code
 order by code.event_code
