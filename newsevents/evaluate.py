@@ -7,6 +7,9 @@ pipeline finds against those a person annotated. Gold names are resolved through
 normalised spelling. A nationality (NORP) counts as its country; `Ukrainian forces` (Ukraine's military)
 counts as Ukraine.
 
+`python -m newsevents.evaluate dev` codes the development set (`tests/gold/dev/`, see `newsevents.devset`)
+and prints precision and recall per part, CAMEO root and story.
+
 `python -m newsevents.evaluate events` does the same for events that happened (mode asserted): distinct
 (document, actor 1, CAMEO root, actor 2) at the first level and (document, actor 1, full code, actor 2)
 at the second, against tests/gold/events.csv; the two sides of a symmetric interaction (a meeting) count
@@ -26,6 +29,7 @@ import pandas as pd
 
 from newsevents import config
 from newsevents.annotate import load_pipeline
+from newsevents.devset import PartScore, Tally, evaluate_dev
 from newsevents.entities import default_resolver
 from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
@@ -100,13 +104,22 @@ def predicted_entities(mentions: pd.DataFrame, file_names: dict[str, str]) -> se
 
 def run_entity_stages(corpus_dir: Path, with_events: bool = False) -> tuple[pd.DataFrame, dict[str, str]]:
     """Entity mentions (or, `with_events`, event mentions) of a corpus, and the file name of each document."""
+    event_mentions, entity_mentions, file_names = run_stages(corpus_dir, with_events)
+    return (event_mentions if with_events else entity_mentions), file_names
+
+
+def run_stages(corpus_dir: Path, with_events: bool = True) -> tuple[pd.DataFrame | None, pd.DataFrame, dict[str, str]]:
+    """Event mentions (None unless `with_events`), entity mentions, and the file name of each document of a
+    corpus, from the same stage functions a load runs."""
     nlp = load_pipeline(config.spacy_model_name())
-    raw, _, _ = ingest_tables(corpus_dir)
+    raw, _, quarantined = ingest_tables(corpus_dir)
+    if len(quarantined):
+        raise ValueError(f"{corpus_dir}: inputs quarantined: {quarantined.to_dict('records')}")
     cleaned = cleaned_documents_table(raw, nlp)
     parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
     mentions = entity_mentions_table(parsed, cleaned, nlp)
-    table = event_mentions_table(parsed, cleaned, mentions, nlp) if with_events else mentions
-    return table, dict(zip(raw["document_id"], raw["file_name"]))
+    events = event_mentions_table(parsed, cleaned, mentions, nlp) if with_events else None
+    return events, mentions, dict(zip(raw["document_id"], raw["file_name"]))
 
 
 def score_by_type(gold: set[Triple], predicted: set[Triple]) -> dict[str, Score]:
@@ -146,14 +159,11 @@ def print_entity_report(scores: dict[str, Score], gold: set[Triple], predicted: 
                 print(f"  {file_name[:3]} {entity_type:6} {key}")
 
 
-EventKey = tuple[str, str, str, str]  # (file name, actor 1, code, actor 2)
+EventKey = tuple[str, str, str, str, bool]  # (file name, actor 1, code, actor 2, whether the code is symmetric)
 
 
 def event_key(file_name: str, actor1: str, code: str, actor2: str, level: str) -> EventKey:
-    code = code[:2] if level == "root" else code
-    if is_symmetric(code) and actor2 and actor2 < actor1:
-        actor1, actor2 = actor2, actor1
-    return (file_name, actor1, code, actor2)
+    return (file_name, actor1, code[:2] if level == "root" else code, actor2, is_symmetric(code))
 
 
 def read_gold_events(path: Path, level: str) -> set[EventKey]:
@@ -183,14 +193,34 @@ def predicted_events(event_mentions: pd.DataFrame, file_names: dict[str, str], l
         event = events.loc[row.event_id]
         actor2 = event["actor2_entity_id"] if isinstance(event["actor2_entity_id"], str) else ""
         actor1 = event["actor1_entity_id"]
-        if is_symmetric(row.event_code) and base_entity(actor1) != base_entity(row.actor1_entity_id):
-            actor1, actor2 = actor2, actor1
         keys.add(event_key(file_names[row.document_id], base_entity(actor1), row.event_code, base_entity(actor2) if actor2 else "", level))
     return keys
 
 
+def keys_agree(gold: EventKey, predicted: EventKey) -> bool:
+    """Same document, code and actors; for a symmetric code on either side, the actors in either order
+    (`Putin hosted Guterres` (043) is the happening `Guterres met Putin` (040) reports at root level)."""
+    if gold[0] != predicted[0] or gold[2] != predicted[2]:
+        return False
+    same_order = (gold[1], gold[3]) == (predicted[1], predicted[3])
+    return same_order or ((gold[4] or predicted[4]) and (gold[1], gold[3]) == (predicted[3], predicted[1]))
+
+
+def matched_keys(gold: set[EventKey], predicted: set[EventKey]) -> set[tuple[EventKey, EventKey]]:
+    """Gold and predicted events paired one to one, exact matches first."""
+    pairs = {(key, key) for key in gold & predicted}
+    free = sorted(predicted - gold)
+    for key in sorted(gold - predicted):
+        match = next((p for p in free if keys_agree(key, p)), None)
+        if match is not None:
+            free.remove(match)
+            pairs.add((key, match))
+    return pairs
+
+
 def score_events(gold: set[EventKey], predicted: set[EventKey]) -> Score:
-    return Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+    matched = len(matched_keys(gold, predicted))
+    return Score(matched, len(predicted) - matched, len(gold) - matched)
 
 
 def print_event_report(event_mentions: pd.DataFrame, file_names: dict[str, str], gold_path: Path, details: bool) -> None:
@@ -204,20 +234,50 @@ def print_event_report(event_mentions: pd.DataFrame, file_names: dict[str, str],
             f"{score.true_positives:4d} {score.false_positives:4d} {score.false_negatives:4d}"
         )
         if details and level == "root":
-            for kind, keys in (("missed", gold - predicted), ("false alarm", predicted - gold)):
+            pairs = matched_keys(gold, predicted)
+            missed, false_alarms = gold - {g for g, _ in pairs}, predicted - {p for _, p in pairs}
+            for kind, keys in (("missed", missed), ("false alarm", false_alarms)):
                 print(f"\n{kind} ({len(keys)}):")
-                for file_name, actor1, code, actor2 in sorted(keys):
+                for file_name, actor1, code, actor2, _ in sorted(keys):
                     print(f"  {file_name[:3]} {actor1} {code} {actor2 or '-'}")
             print()
 
 
+def print_dev_report(scores: dict[str, PartScore]) -> None:
+    """Each part's figures: overall, per CAMEO root and per story (root + actors), negatives, typing."""
+    for part, score in scores.items():
+        print(f"== {part} part ==")
+        print(f"{'level':16} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+        for level, label in (("root", "root + actors"), ("code", "full code")):
+            print_tally(label, score.overall[level])
+        print(f"negative items that stay empty: {score.negatives_empty}/{score.negatives} ({score.negatives_empty_share:.3f})")
+        print(f"sentences typed with a right root: {score.typed_right}/{score.typed_sentences} ({score.typed_right_share:.3f})")
+        for title, tallies in (("CAMEO root", score.by_root), ("story", score.by_story)):
+            print(f"\n{title} (root + actors):")
+            for key in sorted(tallies):
+                print_tally(key, tallies[key])
+        print()
+
+
+def print_tally(label: str, tally: Tally) -> None:
+    print(
+        f"{label:16} {tally.precision:9.3f} {tally.recall:7.3f} "
+        f"{tally.true_positives:4d} {tally.false_positives:4d} {tally.false_negatives:4d}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["entities", "events"], help="what to evaluate")
+    parser.add_argument(
+        "what", choices=["entities", "events", "dev"], help="what to evaluate (dev: events of the development set, tests/gold/dev/)"
+    )
     parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS_DIR)
     parser.add_argument("--gold", type=Path, default=None, help="gold file (default: tests/gold/<what>.csv)")
     parser.add_argument("--details", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args(argv)
+    if args.what == "dev":
+        print_dev_report(evaluate_dev())
+        return 0
     gold_path = args.gold or GOLD_DIR / f"{args.what}.csv"
     if args.what == "entities":
         scores, gold, predicted = evaluate_entities(args.corpus, gold_path)

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 # Interactions whose two sides play the same part: A meets B is B meets A.
-SYMMETRIC_ROOTS = frozenset(("04",))
-SYMMETRIC_EVENT_CODES = frozenset(("060", "061"))
+# Interactions whose two sides play the same part, so that A with B is B with A: consultations and
+# meetings (040, 041 by telephone, 044 at a third place), negotiations (046), a ceasefire between two sides
+# (0871). A visit (042), hosting one (043) or mediating (045) has a direction, kept when merging.
+SYMMETRIC_EVENT_CODES = frozenset(("040", "041", "044", "046", "0871"))
 DATE_TOLERANCE_DAYS = 1
 
 
@@ -35,9 +37,9 @@ def event_identity(event_code: str, actor1_id: str, actor2_id: str | None) -> tu
 
 
 def is_symmetric(event_code: str) -> bool:
-    """Consultations (root 04: meetings, calls, visits, talks) and cooperation (060, 061) involve both
-    sides alike, so a report's actor order does not tell two happenings apart."""
-    return event_code[:2] in SYMMETRIC_ROOTS or event_code[:3] in SYMMETRIC_EVENT_CODES
+    """Whether both sides of the interaction play the same part (`SYMMETRIC_EVENT_CODES`), so that a
+    report's actor order does not tell two happenings apart."""
+    return event_code in SYMMETRIC_EVENT_CODES or event_code[:3] in SYMMETRIC_EVENT_CODES
 
 
 @dataclass(frozen=True)

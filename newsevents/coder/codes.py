@@ -24,6 +24,8 @@ DENIABLE_ROOTS = frozenset(range(13, 21))
 VISIT_CODE = "042"
 MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
+VERBAL_ROOTS = frozenset((*range(1, 14), 16))
+SOLITARY_ROOTS = frozenset((14, 15))
 
 
 def is_material(event_code: str) -> bool:
@@ -33,3 +35,40 @@ def is_material(event_code: str) -> bool:
 
 def needs_counterpart(event_code: str) -> bool:
     return any(event_code.startswith(code) for code in COUNTERPART_CODES)
+
+
+def is_verbal(event_code: str) -> bool:
+    """Statements, appeals, intentions, consultations, demands, disapproval, rejections and threats (01-13),
+    and reductions of relations (16): acts towards someone."""
+    return int(event_code[:2]) in VERBAL_ROOTS
+
+
+def is_done_alone(event_code: str) -> bool:
+    """Protests (14) and shows of force (15): acts a report often names no target of."""
+    return int(event_code[:2]) in SOLITARY_ROOTS
+
+
+# A stated intention to act is an event of its own (CAMEO 03: intent to cooperate; 13: threats). The
+# intent code of a future act, most specific first (Schrodt et al., CAMEO codebook v1.1b3, 2012, ch. 2,
+# 03 and 13). Acts with no intent code here (statements, appeals, demands, investigations) stay future.
+INTENT_CODES = (
+    ("04", "036"), ("045", "039"), ("046", "036"),
+    ("05", "032"),
+    ("06", "031"), ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"),
+    ("07", "033"), ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"),
+    ("08", "035"), ("081", "0351"), ("082", "0352"), ("084", "0353"), ("085", "0354"), ("086", "0355"),
+    ("087", "0356"),
+    ("14", "133"),
+    ("16", "131"), ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "1313"), ("166", "1311"),
+    ("17", "137"), ("172", "132"), ("1722", "1321"), ("1723", "1322"), ("1724", "1324"),
+    ("18", "1383"),
+    ("19", "1384"), ("191", "1381"), ("192", "1382"),
+    ("20", "138"), ("204", "1385"),
+)
+
+
+def intent_code(event_code: str) -> str | None:
+    """The code for stating an intention to do `event_code`: `will send howitzers` (072) -> 0332, `vowed
+    to crush the rebels` (17x) -> 137, `will meet` (04x) -> 036; None where CAMEO has no intent code."""
+    matching = [(prefix, code) for prefix, code in INTENT_CODES if event_code.startswith(prefix)]
+    return max(matching, key=lambda pair: len(pair[0]))[1] if matching else None

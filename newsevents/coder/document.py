@@ -15,9 +15,9 @@ from newsevents.coder.actors import (
     same_side,
     source_actors,
 )
-from newsevents.coder.clauses import action_span, governing_clause, is_reciprocal
-from newsevents.coder.codes import needs_counterpart
-from newsevents.coder.dictionary import VerbPattern, best_pattern, load_verb_patterns
+from newsevents.coder.clauses import action_span, clause_chain, governing_clause, is_reciprocal
+from newsevents.coder.codes import INTENT_ROOT, THREAT_ROOT, intent_code, needs_counterpart
+from newsevents.coder.dictionary import DictionaryPattern, Pattern, best_pattern, load_verb_dictionary, needs_target
 from newsevents.coder.event_mention import EventMention
 from newsevents.coder.inferred import (
     answer_claims,
@@ -27,7 +27,15 @@ from newsevents.coder.inferred import (
     mediated_truce,
     truce_between_parties,
 )
-from newsevents.coder.modality import mode_of, reporting_source, reporting_verb
+from newsevents.coder.modality import (
+    COMPLEMENT_DEPS,
+    INTENTION_VERBS,
+    WISHING_VERBS,
+    is_stated_intent,
+    mode_of,
+    reporting_source,
+    reporting_verb,
+)
 from newsevents.coder.places import place_of, visited_place
 from newsevents.coder.targets import (
     borrowed_targets,
@@ -48,10 +56,12 @@ from newsevents.tone import sentence_tone
 
 MODES = ("asserted", "negated", "hypothetical", "future", "question")
 LEAD_SENTENCES = 3
+# The codes of an intention verb itself (`pledged`, `threatened`), replaced by the intent code of the act it states.
+STATEMENT_OF_INTENT_ROOTS = (INTENT_ROOT, THREAT_ROOT)
 
 
 def confidence_of(
-    pattern: VerbPattern, actor1: EntityMention, actor2: EntityMention | None, via_pronoun: bool, is_lead: bool
+    pattern: Pattern, actor1: EntityMention, actor2: EntityMention | None, via_pronoun: bool, is_lead: bool
 ) -> int:
     """0-100: how much to trust a coded report; see docs/events.md for the reasoning."""
     score = 40
@@ -72,7 +82,7 @@ def code_document(
     reference_dir: Path | None = None,
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
-    patterns = load_verb_patterns(reference_dir)
+    dictionary = load_verb_dictionary(reference_dir)
     index = MentionIndex(mentions, doc, publication_date)
     text = doc.text  # spaCy joins the tokens again on every access
     country_entities = country_entities if country_entities is not None else default_country_entities()
@@ -82,8 +92,9 @@ def code_document(
         tone: float | None = None  # scored once, and only for sentences that report something
         reports: list[EventMention] = []
         denials: list[EventMention] = []
+        stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
         for trigger in sentence:
-            pattern = best_pattern(trigger, patterns)
+            pattern = best_pattern(trigger, dictionary)
             if pattern is None:
                 continue
             acting = source_actors(trigger, index, sentence_index)
@@ -97,6 +108,18 @@ def code_document(
                 tone = sentence_tone(sentence.text)
             mode = mode_of(trigger, sentence)
             clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+            event_code = pattern.event_code
+            intended = mode == "future" and is_stated_intent(clause) and intent_code(event_code) is not None
+            if intended:
+                # `France will send howitzers`: the statement of intent happened (033).
+                event_code, mode = intent_code(event_code), "asserted"
+            # The act intended or wished for replaces the intention verb's own, vaguer code (`vowed`,
+            # `pledged`, `threatened`; `wants` is no promise).
+            stated_by.update(
+                v.idx
+                for v in clause_chain(clause, COMPLEMENT_DEPS)[1:]
+                if (intended and v.lemma_.lower() in INTENTION_VERBS) or v.lemma_.lower() in WISHING_VERBS
+            )
             when = event_date(clause, sentence, publication_date)
             reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
@@ -109,13 +132,15 @@ def code_document(
                 targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
-                    if actor2 is None and needs_counterpart(pattern.event_code) and not is_multilateral(trigger, index):
+                    if actor2 is None and needs_counterpart(event_code) and not is_multilateral(trigger, index):
                         continue  # a meeting, call, visit or recognition with no counterpart named is not codable
+                    if actor2 is None and isinstance(pattern, DictionaryPattern) and needs_target(pattern, event_code):
+                        continue  # the field dictionary's verbs are broad: most of its acts need someone they are aimed at
                     reports.append(
                         EventMention(
                             sentence_index=sentence_index,
                             sentence_text=sentence.text,
-                            event_code=pattern.event_code,
+                            event_code=event_code,
                             mode=mode,
                             actor1=actor1,
                             actor2=actor2,
@@ -141,6 +166,7 @@ def code_document(
                     for report in reports
                     if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
                 ]
+        reports = [r for r in reports if r.action_start_char not in stated_by or r.event_code[:2] not in STATEMENT_OF_INTENT_ROOTS]
         answering = {t.idx for t in sentence if denies_a_claim(t)}
         coded += answer_claims(reports + denials, answering, previous_claimants)
         previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]

@@ -21,7 +21,7 @@ from newsevents.coder.codes import (
     MEDIATION_CODE,
     TRUCE_CODE,
 )
-from newsevents.coder.dictionary import VerbPattern
+from newsevents.coder.dictionary import Pattern
 from newsevents.coder.event_mention import EventMention
 from newsevents.coder.modality import (
     COMPLEMENT_DEPS,
@@ -38,7 +38,7 @@ TRUCE_NOUNS = frozenset("ceasefire cease-fire truce armistice".split())
 CLAIM_NOUNS = frozenset("charge claim accusation allegation report".split())
 
 
-def mediated_truce(trigger: Token, pattern: VerbPattern) -> Token | None:
+def mediated_truce(trigger: Token, pattern: Pattern) -> Token | None:
     """The ceasefire a mediation brought about (`a Moscow-brokered ceasefire`, `brokered a truce`)."""
     if not pattern.event_code.startswith(MEDIATION_CODE):
         return None
@@ -77,7 +77,7 @@ def denies_a_claim(token: Token) -> bool:
     return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
 
 
-def is_plain_denial(clause: Token, pattern: VerbPattern, sentence: Span) -> bool:
+def is_plain_denial(clause: Token, pattern: Pattern, sentence: Span) -> bool:
     """A conflict act said, plainly negated, under a reporting verb (`Putin insists Russia is not planning to
     invade`, `Moscow says it did not bomb the hospital`): the speaker denies it. Not `would not`, `will not`."""
     if int(pattern.event_code[:2]) not in DENIABLE_ROOTS or not is_negated(clause):
@@ -119,3 +119,4 @@ def answer_claims(
                 report = replace(report, actor2=claimant, confidence=min(100, report.confidence + 20))
         answered.append(report)
     return answered
+

@@ -22,8 +22,11 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
 FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")  # wo: won't
 INTENTION_VERBS = frozenset(
-    "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean".split()
+    "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean vow pledge promise resolve".split()
 )
+# Intentions that are wishes or deliberations, not stated intent (`hopes to meet`, `is considering sanctions`):
+# their acts stay future and are no event.
+WISHING_VERBS = frozenset("want hope try seek expect consider propose wish aspire mean".split())
 CONDITIONAL_MARKERS = ("if", "unless", "whether")
 # Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
@@ -113,3 +116,11 @@ def reporting_source(clause: Token, index: MentionIndex, sentence_index: int) ->
             sources = actors_of([c for c in prep.nbor(1).children if c.dep_ == "pobj"], index, sentence_index)
             return sources[0] if sources else None
     return None
+
+
+def is_stated_intent(clause: Token) -> bool:
+    """Whether a future act is stated as an intention (`will send`, `is going to`, `plans to`, `vowed to
+    crush`), not a wish or a deliberation (`hopes to`, `is considering`)."""
+    chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
+    governors = [verb for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS]
+    return not any(verb.lemma_.lower() in WISHING_VERBS for verb in governors)

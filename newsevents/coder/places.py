@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from newsevents.coder.actors import MentionIndex, phrase_tokens
 from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS
 from newsevents.coder.codes import CONSULT_ROOT, MATERIAL_CONFLICT_ROOTS, is_material
-from newsevents.coder.dictionary import VerbPattern
+from newsevents.coder.dictionary import Pattern
 from newsevents.entities import (
     Entity,
     EntityMention,
@@ -54,7 +54,7 @@ def place_named(pobj: Token) -> Token:
     return pobj
 
 
-def visited_place(pattern: VerbPattern, targets: list[EntityMention]) -> Entity | None:
+def visited_place(pattern: Pattern, targets: list[EntityMention]) -> Entity | None:
     """For visits, meetings and attacks the place named as the target is where it happened (`fly to
     Moscow`, `shelled Kharkiv`); for aid it is not (`sent tanks to Kyiv` happened elsewhere)."""
     root = int(pattern.event_code[:2])

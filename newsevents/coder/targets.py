@@ -24,7 +24,7 @@ from newsevents.coder.codes import (
     TWO_SIDED_ROOTS,
     VISIT_CODE,
 )
-from newsevents.coder.dictionary import VerbPattern
+from newsevents.coder.dictionary import Pattern
 from newsevents.coder.places import is_place_phrase
 from newsevents.entities import (
     MOTION_WORDS,
@@ -53,7 +53,7 @@ MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister memb
 
 
 def borrowed_targets(
-    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: frozenset[str]
+    trigger: Token, pattern: Pattern, index: MentionIndex, sentence_index: int, actors: frozenset[str]
 ) -> list[EntityMention]:
     """Targets of an act that names none itself. A promise's target is that of the act promised
     (`committed to supporting Ukraine's resistance`); a warning's, whom its consequences are for (`warned
@@ -80,7 +80,7 @@ def borrowed_targets(
 
 
 def implicit_targets(
-    trigger: Token, pattern: VerbPattern, index: MentionIndex, sentence_index: int, actors: list[EntityMention]
+    trigger: Token, pattern: Pattern, index: MentionIndex, sentence_index: int, actors: list[EntityMention]
 ) -> list[EntityMention]:
     """The target of a promise or a show of force that names none, from the clauses before it: that of the
     verb it is coordinated with (`committed to supporting Ukraine and pledged to do more`, `intercepted Russian
@@ -179,7 +179,7 @@ def own_country_targets(
 
 
 def target_of_place(
-    pattern: VerbPattern,
+    pattern: Pattern,
     place: Entity | None,
     actor1: EntityMention,
     index: MentionIndex,

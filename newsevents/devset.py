@@ -1,0 +1,286 @@
+"""The development set (`tests/gold/dev/`): text no coding rule was written for, and its scoring.
+
+Each item (a sentence or a short whole article) becomes one document of a corpus folder, with its
+publication date in the manifest, and goes through the same stages as a load (ingest, clean, parse,
+entities, events). Coded reports that happened (mode `asserted`; a stated intention is coded as an
+intent code and is asserted too) are compared with the gold events of their item:
+
+- root + actors: the CAMEO root and both actors agree; full code: the whole code and both actors;
+- an actor agrees when its country (the first three letters of a CAMEO actor code, `UKR` of `UKRMIL`)
+  is the gold actor's, for international actors when their six-letter code is (`IGOUNO`), or when the
+  coded entity's name or words are the gold actor's name; a gold event naming no target accepts any;
+- the two actors of a symmetric code (`newsevents.merging.is_symmetric`) agree in either order.
+
+Gold and coded events are paired one to one within an item. The figures are reported per part (`open`,
+looked at while writing rules; `frozen`, never), per CAMEO root and per story, with the share of
+negative items (no gold event) that stay empty and the share of sentences typed with a right root.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from newsevents import config
+from newsevents.merging import is_symmetric
+from newsevents.reference import normalise_name
+
+DEV_DIR = config.PROJECT_ROOT / "tests" / "gold" / "dev"
+PARTS = ("open", "frozen")
+LEVELS = ("root", "code")
+# Three-letter prefixes of CAMEO actor codes that are not countries: their first six letters name the actor.
+INTERNATIONAL_PREFIXES = frozenset(("IGO", "NGO", "MNC", "IMG", "UIS"))
+NAME_STOPWORDS = frozenset("the of and a an".split())
+
+
+@dataclass(frozen=True)
+class Item:
+    item_id: str
+    part: str
+    story: str
+    kind: str
+    published: str
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    item_id: str
+    actor1: Actor
+    event_code: str
+    actor2: Actor | None
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    item_id: str
+    actor1: Actor
+    event_code: str
+    actor2: Actor | None
+
+
+@dataclass
+class Tally:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+
+@dataclass
+class PartScore:
+    """The figures of one part of the set."""
+
+    overall: dict[str, Tally] = field(default_factory=lambda: {level: Tally() for level in LEVELS})
+    by_root: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_story: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    negatives: int = 0
+    negatives_empty: int = 0
+    typed_sentences: int = 0
+    typed_right: int = 0
+
+    @property
+    def negatives_empty_share(self) -> float:
+        return self.negatives_empty / self.negatives if self.negatives else 1.0
+
+    @property
+    def typed_right_share(self) -> float:
+        return self.typed_right / self.typed_sentences if self.typed_sentences else 1.0
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [{key: (value or "").strip() for key, value in row.items() if key} for row in rows]
+
+
+def read_items(dev_dir: Path = DEV_DIR, parts: Iterable[str] = PARTS) -> list[Item]:
+    items = []
+    for part in parts:
+        for path in sorted((dev_dir / part).glob("items_*.csv")):
+            for row in read_csv_rows(path):
+                text = row["text"]
+                if row["kind"] == "article":
+                    text = (dev_dir / part / "articles" / f"{row['item_id']}.txt").read_text(encoding="utf-8")
+                items.append(Item(row["item_id"], part, row["story"], row["kind"], row["published"], text, row.get("note", "")))
+    return items
+
+
+def read_gold(dev_dir: Path = DEV_DIR, parts: Iterable[str] = PARTS) -> list[GoldEvent]:
+    events = []
+    for part in parts:
+        for path in sorted((dev_dir / part).glob("events_*.csv")):
+            for row in read_csv_rows(path):
+                actor2 = Actor(row["actor2"], row["actor2_code"].upper()) if row["actor2"] or row["actor2_code"] else None
+                actor1 = Actor(row["actor1"], row["actor1_code"].upper())
+                events.append(GoldEvent(row["item_id"], actor1, row["event_code"], actor2))
+    return events
+
+
+def write_corpus(items: Iterable[Item], folder: Path) -> None:
+    """One text file per item, named by its id, and a manifest with each item's publication date."""
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file_name", "published_date", "publisher"])
+        for item in items:
+            (folder / f"{item.item_id}.txt").write_text(item.text, encoding="utf-8")
+            writer.writerow([f"{item.item_id}.txt", item.published, "development set"])
+
+
+def code_items(items: list[Item]) -> list[CodedEvent]:
+    """The events the pipeline codes in each item, as asserted reports with their actors' codes and names."""
+    from newsevents.evaluate import run_stages  # the full pipeline: imported only when coding
+
+    with tempfile.TemporaryDirectory() as folder:
+        write_corpus(items, Path(folder))
+        reports, mentions, file_names = run_stages(Path(folder))
+    return coded_events(reports, mentions, file_names)
+
+
+def coded_events(reports: pd.DataFrame, mentions: pd.DataFrame, file_names: dict[str, str]) -> list[CodedEvent]:
+    entities = mentions.drop_duplicates("entity_id").set_index("entity_id")
+
+    def actor(entity_id: object, surface: object) -> Actor | None:
+        if not isinstance(entity_id, str):
+            return None
+        if entity_id in entities.index:
+            row = entities.loc[entity_id]
+            code = row["actor_code"] if isinstance(row["actor_code"], str) else ""
+            country = row["country_code"] if isinstance(row["country_code"], str) else ""
+            return Actor(f"{row['canonical_name']} | {surface}", code or country)
+        return Actor(str(surface), "")
+
+    events = []
+    for row in reports[reports["mode"] == "asserted"].itertuples(index=False):
+        item_id = file_names[row.document_id].removesuffix(".txt")
+        actor1 = actor(row.actor1_entity_id, row.actor1_text)
+        if actor1 is not None:
+            events.append(CodedEvent(item_id, actor1, row.event_code, actor(row.actor2_entity_id, row.actor2_text)))
+    return events
+
+
+def name_words(name: str) -> set[str]:
+    return {w for w in normalise_name(name).replace("|", " ").split() if w not in NAME_STOPWORDS}
+
+
+def same_actor(gold: Actor, coded: Actor) -> bool:
+    """Whether a coded actor is the gold one: by country, international code, or name."""
+    prefix = gold.code[:3]
+    if prefix in INTERNATIONAL_PREFIXES:
+        if len(gold.code) >= 6 and coded.code[:6] == gold.code[:6]:
+            return True
+    elif len(prefix) == 3 and coded.code[:3] == prefix:
+        return True
+    gold_words, coded_words = name_words(gold.name), name_words(coded.name)
+    return bool(gold_words) and (gold_words <= coded_words or any(normalise_name(gold.name) == normalise_name(n) for n in coded.name.split(" | ")))
+
+
+def events_agree(gold: GoldEvent, coded: CodedEvent, level: str) -> bool:
+    if level == "root" and gold.event_code[:2] != coded.event_code[:2]:
+        return False
+    if level == "code" and gold.event_code != coded.event_code:
+        return False
+
+    def sides_agree(first: Actor, second: Actor | None) -> bool:
+        return same_actor(gold.actor1, first) and (gold.actor2 is None or (second is not None and same_actor(gold.actor2, second)))
+
+    if sides_agree(coded.actor1, coded.actor2):
+        return True
+    return is_symmetric(gold.event_code) and coded.actor2 is not None and sides_agree(coded.actor2, coded.actor1)
+
+
+def distinct_coded(coded: list[CodedEvent]) -> list[CodedEvent]:
+    """One coded event per (actor 1, code, actor 2) of an item: a happening reported twice is one event."""
+    seen, distinct = set(), []
+    for event in coded:
+        key = (event.actor1.code or event.actor1.name, event.event_code, event.actor2.code or event.actor2.name if event.actor2 else "")
+        if key not in seen:
+            seen.add(key)
+            distinct.append(event)
+    return distinct
+
+
+def pair_events(gold: list[GoldEvent], coded: list[CodedEvent], level: str) -> list[tuple[GoldEvent, CodedEvent]]:
+    """Gold and coded events of one item paired one to one, each gold event with the first coded one that agrees."""
+    free = list(coded)
+    pairs = []
+    for event in gold:
+        match = next((c for c in free if events_agree(event, c, level)), None)
+        if match is not None:
+            free.remove(match)
+            pairs.append((event, match))
+    return pairs
+
+
+def score_part(items: list[Item], gold: list[GoldEvent], coded: list[CodedEvent]) -> PartScore:
+    score = PartScore()
+    gold_of: dict[str, list[GoldEvent]] = defaultdict(list)
+    coded_of: dict[str, list[CodedEvent]] = defaultdict(list)
+    for event in gold:
+        gold_of[event.item_id].append(event)
+    for event in coded:
+        coded_of[event.item_id].append(event)
+    for item in items:
+        expected, found = gold_of[item.item_id], distinct_coded(coded_of[item.item_id])
+        for level in LEVELS:
+            pairs = pair_events(expected, found, level)
+            tally = score.overall[level]
+            tally.true_positives += len(pairs)
+            tally.false_positives += len(found) - len(pairs)
+            tally.false_negatives += len(expected) - len(pairs)
+            if level != "root":
+                continue
+            matched_gold = {id(g) for g, _ in pairs}
+            matched_coded = {id(c) for _, c in pairs}
+            for event in expected:
+                hit = id(event) in matched_gold
+                for tally in (score.by_root[event.event_code[:2]], score.by_story[item.story]):
+                    tally.true_positives += hit
+                    tally.false_negatives += not hit
+            for event in found:
+                if id(event) not in matched_coded:
+                    score.by_root[event.event_code[:2]].false_positives += 1
+                    score.by_story[item.story].false_positives += 1
+        if not expected:
+            score.negatives += 1
+            score.negatives_empty += not found
+        elif item.kind == "sentence":
+            score.typed_sentences += 1
+            score.typed_right += bool({g.event_code[:2] for g in expected} & {c.event_code[:2] for c in found})
+    return score
+
+
+def evaluate_dev(dev_dir: Path = DEV_DIR, parts: Iterable[str] = PARTS) -> dict[str, PartScore]:
+    """Code every item of the set once and score each part."""
+    items = read_items(dev_dir, parts)
+    gold = read_gold(dev_dir, parts)
+    coded = code_items(items)
+    return {
+        part: score_part([i for i in items if i.part == part], gold, coded)
+        for part in parts
+        if any(i.part == part for i in items)
+    }
