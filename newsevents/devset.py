@@ -187,6 +187,24 @@ def name_words(name: str) -> set[str]:
     return {w for w in normalise_name(name).replace("|", " ").split() if w not in NAME_STOPWORDS}
 
 
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in NAME_STOPWORDS)
+
+
+def same_name(gold: str, coded: str) -> bool:
+    """The same name, one a part of the other (`Pashinyan`, `Nikol Pashinyan`), or an acronym of the
+    other (`RSF`, `Rapid Support Forces`)."""
+    gold_words, coded_words = name_words(gold), name_words(coded)
+    if not gold_words or not coded_words:
+        return False
+    if gold_words <= coded_words or coded_words <= gold_words:
+        return True
+    gold_initials, coded_initials = initials(normalise_name(gold).split()), initials(normalise_name(coded).split())
+    return (len(coded_words) == 1 and next(iter(coded_words)) == gold_initials) or (
+        len(gold_words) == 1 and next(iter(gold_words)) == coded_initials
+    )
+
+
 def same_actor(gold: Actor, coded: Actor) -> bool:
     """Whether a coded actor is the gold one: by country, international code, or name."""
     prefix = gold.code[:3]
@@ -195,8 +213,7 @@ def same_actor(gold: Actor, coded: Actor) -> bool:
             return True
     elif len(prefix) == 3 and coded.code[:3] == prefix:
         return True
-    gold_words, coded_words = name_words(gold.name), name_words(coded.name)
-    return bool(gold_words) and (gold_words <= coded_words or any(normalise_name(gold.name) == normalise_name(n) for n in coded.name.split(" | ")))
+    return any(same_name(gold.name, name) for name in coded.name.split(" | "))
 
 
 def events_agree(gold: GoldEvent, coded: CodedEvent, level: str) -> bool:

@@ -46,7 +46,7 @@ FUZZY_MIN_SCORE = 90  # rapidfuzz ratio on normalised full names; see tests/test
 ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
     "SPY": "intelligence", "REB": "rebels", "OPP": "opposition", "MED": "media", "CVL": "civilians",
-    "REF": "refugees", "BUS": "business",
+    "REF": "refugees", "BUS": "business", "EDU": "students",
 }
 MIN_UPPERCASE_SHARE = 0.01
 RESOLUTION_METHODS = ("dictionary", "title", "fuzzy", "document", "unresolved")

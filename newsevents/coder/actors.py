@@ -23,12 +23,15 @@ from newsevents.coder.clauses import (
 from newsevents.entities import (
     Entity,
     EntityMention,
+    default_country_entities,
     default_resolver,
     is_stance_prefixed,
+    role_actor,
 )
 from newsevents.merging import base_actor
 from newsevents.reference import normalise_name
 
+PLACE_FEATURES = ("city", "region", "country")
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
 # and collectives that act for their members (`a formation of Russian aircraft`).
 AGENT_NOUNS = frozenset(
@@ -72,6 +75,39 @@ class MentionIndex:
         self.titled = self.titled_people(doc) if doc is not None else {}
         self.day = day
         self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
+        self.places_by_sentence: dict[int, set[str]] = defaultdict(set)
+        for mention in self.mentions:
+            if mention.entity.feature_type in PLACE_FEATURES and mention.entity.country_code:
+                self.places_by_sentence[mention.sentence_index].add(mention.entity.country_code)
+
+    def context_country(self, head: Token, sentence_index: int) -> str | None:
+        """The country a phrase's events take place in: of a place inside the phrase (`protesters in
+        Tbilisi`), else the one country of the sentence's places, else the one country of the places the
+        document has named so far."""
+        for token in head.subtree:
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.entity.feature_type in PLACE_FEATURES and mention.entity.country_code:
+                return mention.entity.country_code
+        in_sentence = self.places_by_sentence.get(sentence_index, set())
+        if len(in_sentence) == 1:
+            return next(iter(in_sentence))
+        so_far = set().union(*(codes for index, codes in self.places_by_sentence.items() if index <= sentence_index))
+        return next(iter(so_far)) if len(so_far) == 1 else None
+
+    def group_in_context(self, head: Token, sentence_index: int) -> EntityMention | None:
+        """A group named by a role word alone (`police`, `protesters`, `villagers`, `the junta`): that role of
+        the country the sentence takes place in (`context_country`), as CAMEO codes `Kenyan police`."""
+        if head.pos_ != "NOUN" or head.i in self.by_token:
+            return None
+        agents = default_resolver().agents
+        role = agents.get(head.lemma_.lower()) or agents.get(head.lower_)
+        country = self.context_country(head, sentence_index) if role else None
+        countries = default_country_entities()
+        if country not in countries:
+            return None
+        modifiers = [c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+        span = head.doc[min([head.i, *modifiers]) : head.i + 1]
+        return document_mention(span, sentence_index, role_actor(countries[country], role), ner_label="NORP")
 
     def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
         """The office titles (dictionary title aliases valid on the day) of the people the document names."""
@@ -201,7 +237,8 @@ def actor_of_phrase(
             continue
         if not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
             return mention
-    return None
+    group = index.group_in_context(head, sentence_index)
+    return group if group is not None and group.entity.entity_id not in exclude else None
 
 
 def actors_of(
@@ -295,10 +332,7 @@ def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex)
 
 def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
     if trigger.pos_ == "NOUN":
-        owners = [c for c in trigger.children if c.dep_ == "poss"]
-        if owners:
-            return actors_of(owners, index, sentence_index)
-        return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
+        return noun_actors(trigger, index, sentence_index)
     actors = actors_of(subject_heads(trigger), index, sentence_index)
     head = trigger.head
     if not actors and trigger.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
@@ -312,6 +346,33 @@ def source_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> l
         named = name_before(trigger, index)
         actors = [named] if named is not None else []
     return actors
+
+
+def noun_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> list[EntityMention]:
+    """Who does what an event noun names: its owner (`Russia's invasion`), its `by` agent (`an attack by
+    the RSF`), the first of the parties `between` whom it is (`talks between Ethiopia and Somalia`), a
+    name among its modifiers (`Israeli strikes`, `a Russian missile strike`), else the subject of the clause
+    it belongs to (`carried out an attack`)."""
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    if owners:
+        return actors_of(owners, index, sentence_index)
+    agents = [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    parties = between_parties(trigger)
+    if agents or parties:
+        return actors_of(agents or parties[:1], index, sentence_index)
+    modifiers = [t for c in trigger.children if c.dep_ in ("amod", "compound", "nmod") and c.i < trigger.i for t in c.subtree]
+    named = [index.by_token[t.i] for t in modifiers if t.i in index.by_token]
+    if named:
+        return [named[0]]
+    return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
+
+
+def between_parties(trigger: Token) -> list[Token]:
+    """The parties of `talks between X and Y` (or `X, Y and Z`), first to last."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for first in (c for c in prep.children if c.dep_ == "pobj"):
+            return [first, *first.conjuncts]
+    return []
 
 
 def name_before(verb: Token, index: MentionIndex) -> EntityMention | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsevents.coder.actors import (
     MentionIndex,
@@ -17,7 +17,14 @@ from newsevents.coder.actors import (
 )
 from newsevents.coder.clauses import action_span, clause_chain, governing_clause, is_reciprocal
 from newsevents.coder.codes import INTENT_ROOT, THREAT_ROOT, intent_code, needs_counterpart
-from newsevents.coder.dictionary import DictionaryPattern, Pattern, best_pattern, load_verb_dictionary, needs_target
+from newsevents.coder.dictionary import (
+    DictionaryPattern,
+    Pattern,
+    VerbDictionary,
+    best_pattern,
+    load_verb_dictionary,
+    needs_target,
+)
 from newsevents.coder.event_mention import EventMention
 from newsevents.coder.inferred import (
     answer_claims,
@@ -74,6 +81,18 @@ def confidence_of(
     return max(0, min(100, score))
 
 
+def is_coded_by_its_verb(trigger: Token, dictionary: VerbDictionary) -> bool:
+    """An event noun that is the object of a verb the dictionary codes (`launched strikes on`, `held talks
+    with`, `imposed sanctions on`) is that verb's event, coded once, by the verb."""
+    verb = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("dobj", "nsubjpass", "attr")
+        and verb.pos_ in ("VERB", "AUX")
+        and best_pattern(verb, dictionary) is not None
+    )
+
+
 def code_document(
     doc: Doc,
     mentions: list[EntityMention],
@@ -95,7 +114,7 @@ def code_document(
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
         for trigger in sentence:
             pattern = best_pattern(trigger, dictionary)
-            if pattern is None:
+            if pattern is None or is_coded_by_its_verb(trigger, dictionary):
                 continue
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.coder.actors import MentionIndex, phrase_tokens
+from newsevents.coder.actors import PLACE_FEATURES, MentionIndex, phrase_tokens
 from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS
 from newsevents.coder.codes import CONSULT_ROOT, MATERIAL_CONFLICT_ROOTS, is_material
 from newsevents.coder.dictionary import Pattern
@@ -17,7 +17,6 @@ from newsevents.entities import (
 
 # Nouns for a part of a place, whose `of` names the place (`off the northern coast of Japan`).
 PLACE_PART_NOUNS = frozenset("coast shore border outskirts edge north south east west centre center waters".split())
-PLACE_FEATURES = ("city", "region", "country")
 
 
 def is_place_phrase(span: Span) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.coder.actors import (
+    between_parties,
     MentionIndex,
     actors_of,
     country_of_place,
@@ -131,6 +132,9 @@ def target_actors(
     found = actors_of(passive_patients(trigger) + objects, index, sentence_index, targets=True, exclude=actors)
     if found:
         return found
+    parties = between_parties(trigger) if trigger.pos_ == "NOUN" else []
+    if parties:
+        return actors_of(parties[1:], index, sentence_index, exclude=actors)
     for prep in trigger.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
             # `to Bulgaria and to Poland`: coordinated prepositions each bring a target.
