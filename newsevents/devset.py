@@ -37,6 +37,7 @@ LEVELS = ("root", "code")
 # Three-letter prefixes of CAMEO actor codes that are not countries: their first six letters name the actor.
 INTERNATIONAL_PREFIXES = frozenset(("IGO", "NGO", "MNC", "IMG", "UIS"))
 NAME_STOPWORDS = frozenset("the of and a an".split())
+COUNTRY_PREFIX = "country:"
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ def coded_events(reports: pd.DataFrame, mentions: pd.DataFrame, file_names: dict
             code = row["actor_code"] if isinstance(row["actor_code"], str) else ""
             country = row["country_code"] if isinstance(row["country_code"], str) else ""
             return Actor(f"{row['canonical_name']} | {surface}", code or country)
+        if entity_id.startswith(COUNTRY_PREFIX):  # a role of a country the coder found in context: `country:KEN/COP`
+            return Actor(str(surface), entity_id.removeprefix(COUNTRY_PREFIX).replace("/", ""))
         return Actor(str(surface), "")
 
     events = []

@@ -207,20 +207,23 @@ def keys_agree(gold: EventKey, predicted: EventKey) -> bool:
 
 
 def matched_keys(gold: set[EventKey], predicted: set[EventKey]) -> set[tuple[EventKey, EventKey]]:
-    """Gold and predicted events paired one to one, exact matches first."""
+    """Gold and predicted events paired, exact matches first. A predicted event pairs with one gold event,
+    except a symmetric one, which is both directions of its happening (`a ceasefire between Armenia and
+    Azerbaijan` merges the two sides' reports into one event; a gold file may list each side's)."""
     pairs = {(key, key) for key in gold & predicted}
-    free = sorted(predicted - gold)
+    uses = {key: 1 for key in gold & predicted}
     for key in sorted(gold - predicted):
-        match = next((p for p in free if keys_agree(key, p)), None)
+        match = next((p for p in sorted(predicted) if uses.get(p, 0) < (2 if p[4] else 1) and keys_agree(key, p)), None)
         if match is not None:
-            free.remove(match)
+            uses[match] = uses.get(match, 0) + 1
             pairs.add((key, match))
     return pairs
 
 
 def score_events(gold: set[EventKey], predicted: set[EventKey]) -> Score:
-    matched = len(matched_keys(gold, predicted))
-    return Score(matched, len(predicted) - matched, len(gold) - matched)
+    pairs = matched_keys(gold, predicted)
+    found = len({p for _, p in pairs})
+    return Score(len(pairs), len(predicted) - found, len(gold) - len(pairs))
 
 
 def print_event_report(event_mentions: pd.DataFrame, file_names: dict[str, str], gold_path: Path, details: bool) -> None:
@@ -233,7 +236,7 @@ def print_event_report(event_mentions: pd.DataFrame, file_names: dict[str, str],
             f"{label:16} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f} "
             f"{score.true_positives:4d} {score.false_positives:4d} {score.false_negatives:4d}"
         )
-        if details and level == "root":
+        if details:
             pairs = matched_keys(gold, predicted)
             missed, false_alarms = gold - {g for g, _ in pairs}, predicted - {p for _, p in pairs}
             for kind, keys in (("missed", missed), ("false alarm", false_alarms)):

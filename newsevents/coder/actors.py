@@ -32,6 +32,19 @@ from newsevents.merging import base_actor
 from newsevents.reference import normalise_name
 
 PLACE_FEATURES = ("city", "region", "country")
+# Events the subject of the clause they are named in takes part in (`spoke after a meeting with`), as it
+# does events that are the object of its verb (`carried out an attack`).
+PARTICIPATION_NOUNS = frozenset("meeting talk negotiation call visit summit conference consultation".split())
+# Words for a quantity or part of what follows them: `most of the drones`.
+QUANTITY_WORDS = frozenset("most many some all several dozens hundreds thousands scores part half majority rest".split())
+# Weapons that stand for whoever fires them, and the defences of whoever is attacked: with no owner named,
+# they belong to the sides of the last use of force the text reported (`Russia fired 90 drones at Ukraine.
+# Air defences shot down most of the drones.`).
+WEAPON_WORDS = frozenset("missile rocket drone shell bomb warplane jet bomber artillery".split())
+DEFENCE_WORDS = frozenset("defence defense defender".split())
+FORCE_LOOKBACK_SENTENCES = 2
+# Agent words for equipment (`tank`, `warship`): owned by a side, not a group found in the country it is in.
+EQUIPMENT_WORDS = frozenset("fighter aircraft warship submarine tank f-35 f-35s f-16 f-16s".split())
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
 # and collectives that act for their members (`a formation of Russian aircraft`).
 AGENT_NOUNS = frozenset(
@@ -75,6 +88,7 @@ class MentionIndex:
         self.titled = self.titled_people(doc) if doc is not None else {}
         self.day = day
         self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
+        self.uses_of_force: list[tuple[int, EntityMention, EntityMention | None]] = []  # filled by the coder
         self.places_by_sentence: dict[int, set[str]] = defaultdict(set)
         for mention in self.mentions:
             if mention.entity.feature_type in PLACE_FEATURES and mention.entity.country_code:
@@ -94,14 +108,40 @@ class MentionIndex:
         so_far = set().union(*(codes for index, codes in self.places_by_sentence.items() if index <= sentence_index))
         return next(iter(so_far)) if len(so_far) == 1 else None
 
+    def side_in_fighting(self, head: Token, sentence_index: int) -> EntityMention | None:
+        """A weapon with no owner named (`a missile`, `the drones`) is the attacker's of the last use of force
+        reported in the sentences before; air defences are the attacked side's military."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or not (lemma in WEAPON_WORDS or lemma in DEFENCE_WORDS):
+            return None
+        recent = [f for f in self.uses_of_force if sentence_index - FORCE_LOOKBACK_SENTENCES <= f[0] < sentence_index]
+        if not recent:
+            return None
+        _, attacker, attacked = recent[-1]
+        side = attacker if lemma in WEAPON_WORDS else attacked
+        if side is None:
+            return None
+        entity = side.entity
+        countries = default_country_entities()
+        if lemma in DEFENCE_WORDS and entity.country_code in countries:
+            entity = role_actor(countries[entity.country_code], "MIL")
+        return document_mention(head.doc[head.i : head.i + 1], sentence_index, entity, ner_label="NORP")
+
+    def owners_country(self, head: Token, sentence_index: int) -> str | None:
+        """The country of the person a possessive pronoun stands for (`Putin ordered his troops`)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
+        person = self.previous_person(owner, PRONOUN_LOOKBACK_SENTENCES, sentence_index) if owner is not None else None
+        return person.entity.country_code if person is not None else None
+
     def group_in_context(self, head: Token, sentence_index: int) -> EntityMention | None:
         """A group named by a role word alone (`police`, `protesters`, `villagers`, `the junta`): that role of
         the country the sentence takes place in (`context_country`), as CAMEO codes `Kenyan police`."""
         if head.pos_ != "NOUN" or head.i in self.by_token:
-            return None
+            return None  # `his troops` are someone's
         agents = default_resolver().agents
         role = agents.get(head.lemma_.lower()) or agents.get(head.lower_)
-        country = self.context_country(head, sentence_index) if role else None
+        is_person = role is not None and head.lemma_.lower() not in WEAPON_WORDS | EQUIPMENT_WORDS
+        country = self.owners_country(head, sentence_index) or self.context_country(head, sentence_index) if is_person else None
         countries = default_country_entities()
         if country not in countries:
             return None
@@ -225,6 +265,9 @@ def phrase_tokens(head: Token) -> list[Token]:
 def actor_of_phrase(
     head: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str] = frozenset()
 ) -> EntityMention | None:
+    counted = counted_noun(head)
+    if counted is not None:  # `most of the drones`, `dozens of villagers`: the drones, the villagers
+        return actor_of_phrase(counted, index, sentence_index, exclude)
     if head.lower_ in PERSONAL_PRONOUNS:
         return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
     titled = index.titled_person(head, sentence_index)
@@ -237,8 +280,15 @@ def actor_of_phrase(
             continue
         if not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
             return mention
-    group = index.group_in_context(head, sentence_index)
+    group = index.group_in_context(head, sentence_index) or index.side_in_fighting(head, sentence_index)
     return group if group is not None and group.entity.entity_id not in exclude else None
+
+
+def counted_noun(head: Token) -> Token | None:
+    """The noun a quantity or part stands before (`most of the drones`, `dozens of civilians`)."""
+    if head.lemma_.lower() not in QUANTITY_WORDS and head.pos_ != "NUM":
+        return None
+    return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def actors_of(
@@ -364,6 +414,8 @@ def noun_actors(trigger: Token, index: MentionIndex, sentence_index: int) -> lis
     named = [index.by_token[t.i] for t in modifiers if t.i in index.by_token]
     if named:
         return [named[0]]
+    if trigger.dep_ not in OBJECT_DEPS and trigger.lemma_.lower() not in PARTICIPATION_NOUNS:
+        return []  # `sanctions in the wake of missile attacks`: the clause's subject did not attack
     return actors_of(subject_heads(governing_clause(trigger)), index, sentence_index)
 
 

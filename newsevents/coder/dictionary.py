@@ -167,7 +167,7 @@ def load_verb_patterns(reference_dir: Path | None = None) -> dict[tuple[str, str
 @lru_cache(maxsize=2)
 def cached_verb_patterns(reference_dir: Path, version: tuple) -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
     patterns: dict[tuple[str, str], list[VerbPattern]] = defaultdict(list)
-    known_codes = {row["event_code"] for row in load_cameo_codes(reference_dir)}
+    known_codes = {row["event_code"] for row in load_cameo_codes(reference_dir)} | {NO_EVENT}
     for row in read_reference_csv(reference_dir / "verb_patterns.csv"):
         if not row["event_code"]:
             raise ValueError(f"verb_patterns.csv: row for {row['lemma']!r} has no event_code")

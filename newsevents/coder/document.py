@@ -16,7 +16,7 @@ from newsevents.coder.actors import (
     source_actors,
 )
 from newsevents.coder.clauses import action_span, clause_chain, governing_clause, is_reciprocal
-from newsevents.coder.codes import INTENT_ROOT, THREAT_ROOT, intent_code, needs_counterpart
+from newsevents.coder.codes import INTENT_ROOT, MATERIAL_CONFLICT_ROOTS, THREAT_ROOT, intent_code, needs_counterpart
 from newsevents.coder.dictionary import (
     DictionaryPattern,
     Pattern,
@@ -186,6 +186,9 @@ def code_document(
                     if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
                 ]
         reports = [r for r in reports if r.action_start_char not in stated_by or r.event_code[:2] not in STATEMENT_OF_INTENT_ROOTS]
+        index.uses_of_force += [
+            (sentence_index, r.actor1, r.actor2) for r in reports if r.mode == "asserted" and int(r.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
+        ]
         answering = {t.idx for t in sentence if denies_a_claim(t)}
         coded += answer_claims(reports + denials, answering, previous_claimants)
         previous_claimants = [r.reported_by for r in reports if r.reported_by is not None]

@@ -50,6 +50,9 @@ PEOPLE_NOUNS = frozenset(
     partner wife husband son daughter""".split()
 )
 # Members that make a meeting multilateral (`a meeting of more than 40 nations`): codable with no counterpart.
+# A promise or show of force names its target in the sentence, or in the one before (`Taiwan detected 71
+# Chinese aircraft. Beijing launched drills around the island.`).
+IMPLICIT_TARGET_LOOKBACK_SENTENCES = 1
 MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
 
 
@@ -85,8 +88,8 @@ def implicit_targets(
 ) -> list[EntityMention]:
     """The target of a promise or a show of force that names none, from the clauses before it: that of the
     verb it is coordinated with (`committed to supporting Ukraine and pledged to do more`, `intercepted Russian
-    aircraft and escorted them out`), else the nearest country named earlier in the sentence, not as a
-    place (`near Poland`), that is not the actor's side (`Ukraine needs more aid, the US said, pledging
+    aircraft and escorted them out`), else the nearest country named earlier in the sentence (or in the
+    sentence before), not as a place (`near Poland`), that is not the actor's side (`Ukraine needs more aid, the US said, pledging
     support` -> Ukraine; `fighting in parts of Ukraine ... after Russia amassed troops at the border`)."""
     if pattern.event_code.startswith(MEDIATION_CODE) and actors:
         # `a Moscow-brokered ceasefire`: between the two parties the text was just speaking of.
@@ -113,14 +116,15 @@ def implicit_targets(
     earlier = [
         m
         for m in index.mentions
-        if m.sentence_index == sentence_index
+        if sentence_index - IMPLICIT_TARGET_LOOKBACK_SENTENCES <= m.sentence_index <= sentence_index
         and m.end_token <= trigger.i
         and m.entity.entity_id.startswith("country:")
         and base_actor(m.entity.entity_id) not in sides
         and m.entity.country_code not in countries
         and not is_place_phrase(trigger.doc[m.start_token : m.end_token])
     ]
-    return earlier[-1:]
+    in_sentence = [m for m in earlier if m.sentence_index == sentence_index]
+    return (in_sentence or earlier)[-1:]
 
 
 def target_actors(
