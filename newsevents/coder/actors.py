@@ -301,7 +301,7 @@ def actors_of(
     """The entities the phrases name; `exclude` is what a pronoun among them cannot refer to."""
     found: list[EntityMention] = []
     for head in heads:
-        for token in coordinated(head, targets):
+        for token in coordinated(head, targets) + owners_listed(head):
             members = group_members(token, index, sentence_index)
             mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
             listed = unpunctuated_list(token, mention, index) if mention is not None else members
@@ -309,6 +309,14 @@ def actors_of(
                 if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
                     found.append(item)
     return found
+
+
+def owners_listed(head: Token) -> list[Token]:
+    """The further owners of a body named for several (`the leaders of Armenia and Azerbaijan`): each acts."""
+    if not speaks_for_owner(head):
+        return []
+    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [t for owner in owners for t in owner.conjuncts if t.i > owner.i]
 
 
 def group_kind(head: Token) -> str | None:

@@ -26,6 +26,7 @@ MATERIAL_ROOTS = frozenset((6, 7, 8, 9, 15, 16, 17, 18, 19, 20))
 MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 VERBAL_ROOTS = frozenset((*range(1, 14), 16))
 SOLITARY_ROOTS = frozenset((14, 15))
+MUTUAL_ROOTS = frozenset((3, 4, 5, 6))
 
 
 def is_material(event_code: str) -> bool:
@@ -41,6 +42,12 @@ def is_verbal(event_code: str) -> bool:
     """Statements, appeals, intentions, consultations, demands, disapproval, rejections and threats (01-13),
     and reductions of relations (16): acts towards someone."""
     return int(event_code[:2]) in VERBAL_ROOTS
+
+
+def is_mutual(event_code: str) -> bool:
+    """Cooperation that parties named together do with each other when they name no one else (`Biden and Xi
+    met`, `Somalia and Ethiopia agreed to restore ties`, `Aliyev and Pashinyan signed a declaration`)."""
+    return int(event_code[:2]) in MUTUAL_ROOTS
 
 
 def is_done_alone(event_code: str) -> bool:

@@ -16,7 +16,7 @@ from newsevents.coder.actors import (
     source_actors,
 )
 from newsevents.coder.clauses import action_span, clause_chain, governing_clause, is_reciprocal
-from newsevents.coder.codes import INTENT_ROOT, MATERIAL_CONFLICT_ROOTS, THREAT_ROOT, intent_code, needs_counterpart
+from newsevents.coder.codes import INTENT_ROOT, MATERIAL_CONFLICT_ROOTS, THREAT_ROOT, intent_code, is_mutual, needs_counterpart
 from newsevents.coder.dictionary import (
     DictionaryPattern,
     Pattern,
@@ -146,7 +146,8 @@ def code_document(
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
-                named = [s for s in sources if s is not actor1] if is_reciprocal(trigger) else named_targets
+                mutual = is_reciprocal(trigger) or (not named_targets and is_mutual(event_code) and len(sources) > 1)
+                named = [s for s in sources if s is not actor1] if mutual else named_targets
                 targets = [target_as_actor(t, actor1, country_entities) for t in named]
                 targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]

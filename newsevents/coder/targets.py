@@ -53,6 +53,8 @@ PEOPLE_NOUNS = frozenset(
 # A promise or show of force names its target in the sentence, or in the one before (`Taiwan detected 71
 # Chinese aircraft. Beijing launched drills around the island.`).
 IMPLICIT_TARGET_LOOKBACK_SENTENCES = 1
+# Prepositions by which an act's object names whom it concerns (`the resignation of`, `an inquiry into`).
+CONCERNING_PREPOSITIONS = ("of", "into", "over", "on", "against")
 MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
 
 
@@ -161,7 +163,20 @@ def target_actors(
         c for obj in objects + passive_patients(trigger) if obj.lemma_.lower() not in PEOPLE_NOUNS
         for c in obj.children if c.dep_ == "poss"
     ]
-    return actors_of(owners, index, sentence_index, targets=True, exclude=actors)
+    found = actors_of(owners, index, sentence_index, targets=True, exclude=actors)
+    if found:
+        return found
+    # `demanded the resignation of the election chief`, `opened an investigation into crimes in Venezuela`:
+    # whom the act's object concerns.
+    concerned = [
+        g
+        for obj in objects + passive_patients(trigger) + prepositional_objects
+        if obj.lemma_.lower() not in PEOPLE_NOUNS
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in CONCERNING_PREPOSITIONS
+        for g in preposition_objects(c)
+    ]
+    return actors_of(concerned, index, sentence_index, targets=True, exclude=actors)
 
 
 def own_country_targets(
