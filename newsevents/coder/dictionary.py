@@ -250,8 +250,10 @@ def phrase_matches(phrase: Phrase, head: Token) -> bool:
 
 
 def verb_objects(verb: Token) -> list[Token]:
-    """The tokens a verb's object phrase may be headed by, with the conjuncts of each."""
+    """The tokens a verb's object phrase may be headed by, with the conjuncts of each and what a quantity
+    counts (`lifted most of the sanctions`, `dropped 25 tonnes of food`)."""
     heads = [c for c in verb.children if c.dep_ in OBJECT_LIKE_DEPS] + passive_patients(verb)
+    heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [t for head in heads for t in (head, *head.conjuncts)]
 
 
