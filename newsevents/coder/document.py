@@ -25,6 +25,7 @@ from newsevents.coder.dictionary import (
     load_verb_dictionary,
     needs_target,
 )
+from newsevents.coder.discards import is_discarded
 from newsevents.coder.event_mention import EventMention
 from newsevents.coder.inferred import (
     answer_claims,
@@ -93,6 +94,16 @@ def is_coded_by_its_verb(trigger: Token, dictionary: VerbDictionary) -> bool:
     )
 
 
+def is_consequence(trigger: Token, dictionary: VerbDictionary) -> bool:
+    """`An RSF drone hit the hospital, killing 70 patients`: a participle after a use of force says what it
+    did; it is that attack's outcome, not an event of its own."""
+    governor = trigger.head
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or governor.i == trigger.i or governor.i > trigger.i:
+        return False
+    pattern = best_pattern(governor, dictionary)
+    return pattern is not None and int(pattern.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
+
+
 def code_document(
     doc: Doc,
     mentions: list[EntityMention],
@@ -108,13 +119,15 @@ def code_document(
     coded: list[EventMention] = []
     previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
     for sentence_index, sentence in enumerate(doc.sents):
+        if is_discarded(sentence.text, reference_dir):
+            continue
         tone: float | None = None  # scored once, and only for sentences that report something
         reports: list[EventMention] = []
         denials: list[EventMention] = []
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
         for trigger in sentence:
             pattern = best_pattern(trigger, dictionary)
-            if pattern is None or is_coded_by_its_verb(trigger, dictionary):
+            if pattern is None or is_coded_by_its_verb(trigger, dictionary) or is_consequence(trigger, dictionary):
                 continue
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]

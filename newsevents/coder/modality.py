@@ -33,10 +33,13 @@ NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease aba
 # `declared independence without consulting Serbia`: the consultation did not happen.
 NEGATING_PREPOSITIONS = ("without",)
 COMPLEMENT_DEPS = ("xcomp", "pcomp", "ccomp")
+NONE_WORDS = ("nobody", "nothing", "none", "noone")
 
 
 def mode_of(trigger: Token, sentence: Span) -> str:
     clause = governing_clause(trigger) if trigger.pos_ == "NOUN" else trigger
+    if clause.i == trigger.i and trigger.pos_ == "NOUN" and trigger.dep_ in SUBJECT_DEPS + ("nsubjpass",):
+        clause = trigger.head  # `a strike on Iran could push the region into war`: the verb's mode
     return "negated" if is_negated(clause) else modality_of(clause, sentence)
 
 
@@ -46,9 +49,15 @@ def is_negated(clause: Token) -> bool:
     complements = clause_chain(clause, COMPLEMENT_DEPS)
     return (
         any(c.dep_ == "neg" for verb in complements for c in verb.children)
+        or any(is_none(c) for c in clause.children if c.dep_ in SUBJECT_DEPS + ("nsubjpass", "dobj"))
         or any(verb.lemma_.lower() in NEGATING_VERBS for verb in complements[1:])
         or any(token.dep_ == "prep" and token.lower_ in NEGATING_PREPOSITIONS for token in complements)
     )
+
+
+def is_none(phrase_head: Token) -> bool:
+    """`No commercial vessel has been attacked`, `attacked no ship`: a phrase for nothing."""
+    return phrase_head.lower_ in NONE_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in phrase_head.children)
 
 
 def modality_of(clause: Token, sentence: Span) -> str:
