@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from newsevents.reference import Actor, Alias, load_actors, load_agents, load_aliases, normalise_name
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+PLACE_FEATURES = ("city", "region", "country")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr sir dame president gen general admiral adm lt col colonel secretary minister chancellor "
@@ -49,7 +50,7 @@ ROLE_NAMES = {
     "REF": "refugees", "BUS": "business", "EDU": "students",
 }
 MIN_UPPERCASE_SHARE = 0.01
-RESOLUTION_METHODS = ("dictionary", "title", "fuzzy", "document", "unresolved")
+RESOLUTION_METHODS = ("dictionary", "title", "fuzzy", "document", "unresolved", "context")
 
 
 @dataclass(frozen=True)
@@ -400,6 +401,9 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
         mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, label, method))
     document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
     mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
+    from newsevents.groups import group_mentions  # groups are found from the places this module resolves
+
+    mentions = sorted(mentions + group_mentions(doc, mentions, resolver.agents, resolver.actors), key=lambda m: m.start_token)
     return merge_adjacent(mentions, doc)
 
 

@@ -12,7 +12,7 @@ PLOVER_EVENT_TYPES = [
 ]
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
 DATE_ORIGINS = ["manifest", "html", "text", "none"]
-RESOLUTION_METHODS = ["dictionary", "title", "fuzzy", "document", "unresolved"]
+RESOLUTION_METHODS = ["dictionary", "title", "fuzzy", "document", "unresolved", "context"]
 EVENT_MODES = ["asserted", "negated", "hypothetical", "future", "question"]
 FEATURE_TYPES = ["city", "region", "country"]
 

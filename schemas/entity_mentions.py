@@ -17,7 +17,7 @@ class EntityMentions(TableModel):
     raw_end_char: Series[Int64] = pa.Field(nullable=True, gt=0, description="Offset after the last character in the raw text")
     surface_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The text as written")
     ner_label: Series[str] = pa.Field(isin=ENTITY_TYPES, description="spaCy label of the span (after the dictionary ruler)")
-    resolution_method: Series[str] = pa.Field(isin=RESOLUTION_METHODS, description="How the entity was found: dictionary, title (office on that date), document (short form), unresolved")
+    resolution_method: Series[str] = pa.Field(isin=RESOLUTION_METHODS, description="How the entity was found: dictionary, title (office on that date), document (short form), context (a role word alone: `police` in Nairobi), unresolved")
     entity_id: Series[str] = pa.Field(description="Canonical entity id: dictionary id, or unresolved:<type>:<name>")
     canonical_name: Series[str] = pa.Field(description="Canonical name of the entity")
     entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="Entity type from the dictionary, else the NER label")

@@ -23,15 +23,12 @@ from newsevents.coder.clauses import (
 from newsevents.entities import (
     Entity,
     EntityMention,
-    default_country_entities,
     default_resolver,
     is_stance_prefixed,
-    role_actor,
 )
 from newsevents.merging import base_actor
 from newsevents.reference import normalise_name
 
-PLACE_FEATURES = ("city", "region", "country")
 # Events the subject of the clause they are named in takes part in (`spoke after a meeting with`), as it
 # does events that are the object of its verb (`carried out an attack`).
 PARTICIPATION_NOUNS = frozenset("meeting talk negotiation call visit summit conference consultation".split())
@@ -43,8 +40,6 @@ QUANTITY_WORDS = frozenset("most many some all several dozens hundreds thousands
 WEAPON_WORDS = frozenset("missile rocket drone shell bomb warplane jet bomber artillery".split())
 DEFENCE_WORDS = frozenset("defence defense defender".split())
 FORCE_LOOKBACK_SENTENCES = 2
-# Agent words for equipment (`tank`, `warship`): owned by a side, not a group found in the country it is in.
-EQUIPMENT_WORDS = frozenset("fighter aircraft warship submarine tank f-35 f-35s f-16 f-16s".split())
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
 # and collectives that act for their members (`a formation of Russian aircraft`).
 AGENT_NOUNS = frozenset(
@@ -89,28 +84,10 @@ class MentionIndex:
         self.day = day
         self._offices: dict[Entity, list[tuple[str, ...]]] | None = None
         self.uses_of_force: list[tuple[int, EntityMention, EntityMention | None]] = []  # filled by the coder
-        self.places_by_sentence: dict[int, set[str]] = defaultdict(set)
-        for mention in self.mentions:
-            if mention.entity.feature_type in PLACE_FEATURES and mention.entity.country_code:
-                self.places_by_sentence[mention.sentence_index].add(mention.entity.country_code)
-
-    def context_country(self, head: Token, sentence_index: int) -> str | None:
-        """The country a phrase's events take place in: of a place inside the phrase (`protesters in
-        Tbilisi`), else the one country of the sentence's places, else the one country of the places the
-        document has named so far."""
-        for token in head.subtree:
-            mention = self.by_token.get(token.i)
-            if mention is not None and mention.entity.feature_type in PLACE_FEATURES and mention.entity.country_code:
-                return mention.entity.country_code
-        in_sentence = self.places_by_sentence.get(sentence_index, set())
-        if len(in_sentence) == 1:
-            return next(iter(in_sentence))
-        so_far = set().union(*(codes for index, codes in self.places_by_sentence.items() if index <= sentence_index))
-        return next(iter(so_far)) if len(so_far) == 1 else None
 
     def side_in_fighting(self, head: Token, sentence_index: int) -> EntityMention | None:
         """A weapon with no owner named (`a missile`, `the drones`) is the attacker's of the last use of force
-        reported in the sentences before; air defences are the attacked side's military."""
+        reported in the sentences before; air defences are the attacked side's."""
         lemma = head.lemma_.lower()
         if head.pos_ != "NOUN" or not (lemma in WEAPON_WORDS or lemma in DEFENCE_WORDS):
             return None
@@ -121,33 +98,7 @@ class MentionIndex:
         side = attacker if lemma in WEAPON_WORDS else attacked
         if side is None:
             return None
-        entity = side.entity
-        countries = default_country_entities()
-        if lemma in DEFENCE_WORDS and entity.country_code in countries:
-            entity = role_actor(countries[entity.country_code], "MIL")
-        return document_mention(head.doc[head.i : head.i + 1], sentence_index, entity, ner_label="NORP")
-
-    def owners_country(self, head: Token, sentence_index: int) -> str | None:
-        """The country of the person a possessive pronoun stands for (`Putin ordered his troops`)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
-        person = self.previous_person(owner, PRONOUN_LOOKBACK_SENTENCES, sentence_index) if owner is not None else None
-        return person.entity.country_code if person is not None else None
-
-    def group_in_context(self, head: Token, sentence_index: int) -> EntityMention | None:
-        """A group named by a role word alone (`police`, `protesters`, `villagers`, `the junta`): that role of
-        the country the sentence takes place in (`context_country`), as CAMEO codes `Kenyan police`."""
-        if head.pos_ != "NOUN" or head.i in self.by_token:
-            return None  # `his troops` are someone's
-        agents = default_resolver().agents
-        role = agents.get(head.lemma_.lower()) or agents.get(head.lower_)
-        is_person = role is not None and head.lemma_.lower() not in WEAPON_WORDS | EQUIPMENT_WORDS
-        country = self.owners_country(head, sentence_index) or self.context_country(head, sentence_index) if is_person else None
-        countries = default_country_entities()
-        if country not in countries:
-            return None
-        modifiers = [c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
-        span = head.doc[min([head.i, *modifiers]) : head.i + 1]
-        return document_mention(span, sentence_index, role_actor(countries[country], role), ner_label="NORP")
+        return document_mention(head.doc[head.i : head.i + 1], sentence_index, side.entity, ner_label="NORP")
 
     def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
         """The office titles (dictionary title aliases valid on the day) of the people the document names."""
@@ -280,8 +231,8 @@ def actor_of_phrase(
             continue
         if not is_stance_prefixed(head.doc[mention.start_token : mention.end_token]):
             return mention
-    group = index.group_in_context(head, sentence_index) or index.side_in_fighting(head, sentence_index)
-    return group if group is not None and group.entity.entity_id not in exclude else None
+    side = index.side_in_fighting(head, sentence_index)
+    return side if side is not None and side.entity.entity_id not in exclude else None
 
 
 def counted_noun(head: Token) -> Token | None:

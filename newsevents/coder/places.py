@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.coder.actors import PLACE_FEATURES, MentionIndex, phrase_tokens
+from newsevents.coder.actors import MentionIndex, phrase_tokens
 from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS
 from newsevents.coder.codes import CONSULT_ROOT, MATERIAL_CONFLICT_ROOTS, is_material
 from newsevents.coder.dictionary import Pattern
-from newsevents.entities import (
-    Entity,
-    EntityMention,
-)
+from newsevents.entities import PLACE_FEATURES, Entity, EntityMention
 
 # Nouns for a part of a place, whose `of` names the place (`off the northern coast of Japan`).
 PLACE_PART_NOUNS = frozenset("coast shore border outskirts edge north south east west centre center waters".split())
