@@ -29,6 +29,10 @@ EQUIPMENT_WORDS = frozenset(
     "fighter jet warplane aircraft bomber warship submarine tank drone missile artillery f-35 f-35s f-16 f-16s".split()
 )
 POSSESSIVE_PRONOUNS = ("his", "her")
+# Singular role words that name a group, not one person (`the junta`, `police`).
+COLLECTIVE_NOUNS = frozenset(
+    "police junta army military regime government militia navy opposition crowd leadership administration rebellion insurgency".split()
+)
 # Roles of people who are where the sentence takes place (police, civilians, protesters, students, rebels);
 # officials and soldiers travel, so only a place in their own phrase or the one country of the whole
 # document tells theirs.
@@ -54,12 +58,15 @@ def group_mentions(
             role = agents.get(token.lemma_.lower()) or agents.get(token.lower_)
             if role is None or token.pos_ != "NOUN" or token.i in covered or token.lemma_.lower() in EQUIPMENT_WORDS:
                 continue
+            owners = owners_country(token, sentence_index, mentions)
+            if token.tag_ == "NN" and token.lemma_.lower() not in COLLECTIVE_NOUNS and owners is None:
+                continue  # `the defence secretary` is a person, whom the document's offices tell
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i]
             if any(c.i in covered or c.lower_ in FOREIGN_MODIFIERS for c in modifiers):
                 continue  # `Kenyan police`, `Russia's army`: named already; `Western defence chiefs`: not local
             in_document = single(set().union(*(codes for index, codes in places.items() if index <= sentence_index)))
             in_sentence = single(places.get(sentence_index, set())) if role in LOCAL_ROLES else None
-            country = place_inside(token, by_token) or owners_country(token, sentence_index, mentions) or in_sentence or in_document
+            country = place_inside(token, by_token) or owners or in_sentence or in_document
             if country is None or f"country:{country}" not in countries:
                 continue
             entity = role_actor(entity_from_actor(countries[f"country:{country}"]), role)

@@ -28,6 +28,8 @@ INFINITIVE_COMPLEMENT = "to-infinitive"
 
 
 NO_EVENT = "---"
+# Endings of inflected verbs and what their stems end in: `staged` -> `stage`, `hopes` -> `hope`.
+INFLECTION_ENDINGS = (("d", ""), ("s", ""), ("ing", "e"), ("ed", ""))
 # Children of a verb that can hold the words of a pattern's object (`set up a roadblock`, `put forward a
 # plan`, `set free`, `look forward`); prepositional phrases are matched on their own.
 OBJECT_LIKE_DEPS = OBJECT_DEPS + ("prt", "acomp", "advmod", "npadvmod", "nsubjpass")
@@ -283,13 +285,24 @@ def dictionary_pattern_matches(pattern: DictionaryPattern, verb: Token, objects:
     return True
 
 
+def dictionary_lemma(token: Token, pos: str, dictionary: VerbDictionary) -> str:
+    """The token's lemma, or where the lemmatiser got an inflected verb wrong (`staged` -> `stag`, `hopes`
+    -> `hop`) and only the form's own stem is in the dictionary, that stem."""
+    lemma = token.lemma_.lower()
+    if pos != "VERB" or (lemma, pos) in dictionary.curated or lemma in dictionary.cameo:
+        return lemma
+    word = token.lower_
+    stems = [word[: -len(suffix)] + ending for suffix, ending in INFLECTION_ENDINGS if word.endswith(suffix)]
+    return next((s for s in stems if (s, pos) in dictionary.curated or s in dictionary.cameo), lemma)
+
+
 def best_pattern(trigger: Token, dictionary: VerbDictionary) -> Pattern | None:
     """The most specific pattern that the trigger matches: of the curated rows, which override the CAMEO
     dictionary where one matches, else of the CAMEO dictionary. A match coded `---` means the phrase is no
     event (`ask a question`). Reporting verbs (`say`, `tell`)
     frame what is reported, which is coded on its own; only curated rows code them."""
     pos = "VERB" if trigger.pos_ in ("VERB", "AUX") else trigger.pos_
-    lemma = trigger.lemma_.lower()
+    lemma = dictionary_lemma(trigger, pos, dictionary)
     candidates: list[Pattern] = [p for p in dictionary.curated.get((lemma, pos), ()) if pattern_matches(p, trigger)]
     if not candidates and pos == "VERB" and lemma in dictionary.cameo and lemma not in REPORTING_VERBS:
         objects = verb_objects(trigger)

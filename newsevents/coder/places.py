@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsevents.coder.actors import MentionIndex, phrase_tokens
-from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS
+from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS, passive_patients
 from newsevents.coder.codes import CONSULT_ROOT, MATERIAL_CONFLICT_ROOTS, is_material
 from newsevents.coder.dictionary import Pattern
 from newsevents.entities import PLACE_FEATURES, Entity, EntityMention
@@ -24,11 +24,13 @@ def is_place_phrase(span: Span) -> bool:
 
 def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | None:
     """Where the action happened: a place in an `in`/`near`/`at` phrase of the clause or its governor,
-    or, for material acts, of their object (`intercepted bombers near Poland`). For verbal acts a place
+    or, for material acts, of what they are done to (`intercepted bombers near Poland`, `a block in Dnipro
+    was hit`). For verbal acts a place
     by the object is the topic's, not the act's (`criticised the war in Ukraine`)."""
     heads = [trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None]
     if is_material(event_code):
-        heads += [t for c in trigger.children if c.dep_ in OBJECT_DEPS for t in phrase_tokens(c)]
+        done_to = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
+        heads += [t for c in done_to for t in phrase_tokens(c)]
     for clause in heads:
         if clause is None:
             continue

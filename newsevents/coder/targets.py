@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.coder.actors import (
-    between_parties,
     MentionIndex,
     actors_of,
+    between_parties,
     country_of_place,
     document_mention,
     last_two_parties,
@@ -32,6 +32,7 @@ from newsevents.entities import (
     Entity,
     EntityMention,
 )
+from newsevents.groups import CONTEXT_METHOD
 from newsevents.merging import base_actor
 
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
@@ -121,6 +122,7 @@ def implicit_targets(
         if sentence_index - IMPLICIT_TARGET_LOOKBACK_SENTENCES <= m.sentence_index <= sentence_index
         and m.end_token <= trigger.i
         and m.entity.entity_id.startswith("country:")
+        and m.resolution_method != CONTEXT_METHOD  # `reporters in Poland` are no party to what they report
         and base_actor(m.entity.entity_id) not in sides
         and m.entity.country_code not in countries
         and not is_place_phrase(trigger.doc[m.start_token : m.end_token])
