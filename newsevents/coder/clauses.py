@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.entities import EntityMention
+
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
@@ -16,6 +18,10 @@ SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "w
 NOUN_PHRASE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PARENTHESIS_DASHES = ("-", "–", "—")
+# Dependencies on the way from an argument's word up to its verb.
+ARGUMENT_PATH_DEPS = frozenset(
+    "dobj dative iobj attr oprd nsubjpass pobj prep agent conj appos compound amod nmod poss det nummod flat".split()
+)
 PERSONAL_PRONOUNS = ("he", "she", "him", "her", "his")
 REPORTING_VERBS = frozenset(
     "say claim allege insist tell report state announce add argue write suggest confirm admit assert maintain".split()
@@ -221,3 +227,19 @@ def action_span(trigger: Token) -> tuple[int, int]:
     """Character offsets of the action words: the trigger with its particle."""
     tokens = [trigger, *[c for c in trigger.children if c.dep_ == "prt"]]
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def is_argument(mention: EntityMention, trigger: Token) -> bool:
+    """Whether a mention is among the trigger's own arguments: its object, dative or the object of one of
+    its prepositions, or a word of such a phrase (`asked Guterres`, `criticised Russia's actions`, `spoke to
+    the UN`), not a name deeper in the sentence (`struck a tone in a meeting with Guterres`)."""
+    token = trigger.doc[mention.end_token - 1]
+    prepositions = 0
+    while token.i != trigger.i:
+        if token.head.i == token.i or token.dep_ not in ARGUMENT_PATH_DEPS:
+            return False
+        prepositions += token.dep_ in ("prep", "agent")
+        if prepositions > 1:
+            return False
+        token = token.head
+    return True

@@ -318,5 +318,9 @@ def needs_target(pattern: DictionaryPattern, event_code: str) -> bool:
     """Whether a CAMEO dictionary match codes an event only with a target. Verbal acts always need one; a
     bare verb's default code (`hit`, `die`, `take`) is too broad to code without one, except for protests
     and shows of force, which are often done with no one named."""
-    is_bare = pattern.subject is None and pattern.object is None and not pattern.prepositions
-    return is_verbal(event_code) or (is_bare and not is_done_alone(event_code))
+    return is_verbal(event_code) or (is_bare(pattern) and not is_done_alone(event_code))
+
+
+def is_bare(pattern: DictionaryPattern) -> bool:
+    """A verb of the dictionary with none of its block's patterns: its default code."""
+    return pattern.subject is None and pattern.object is None and not pattern.prepositions
