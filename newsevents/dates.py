@@ -31,19 +31,22 @@ class EventDate:
     expression: str | None  # the words that dated it; None when it is the publication date
 
 
-def clause_of(token: Token) -> Token | None:
-    """The nearest verb (or the sentence root) a token hangs from."""
-    current = token
+def owner_of(expression: Span) -> Token:
+    """What a date expression dates: the nearest verb (or sentence root) it hangs from, or a noun on the way
+    (`the annexation of Crimea in 2014`, `the Wednesday meeting`: the noun's date, not the verb's)."""
+    current = expression.root
     while current.head.i != current.i:
         current = current.head
         if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
             return current
+        if current.pos_ in ("NOUN", "PROPN") and not (expression.start <= current.i < expression.end):
+            return current
     return current
 
 
-def date_expressions(clause: Token, sentence: Span) -> list[Span]:
-    """DATE entities of the sentence that hang off `clause` (its own date, not another verb's)."""
-    return [ent for ent in sentence.ents if ent.label_ == "DATE" and clause_of(ent.root).i == clause.i]
+def date_expressions(anchor: Token, sentence: Span) -> list[Span]:
+    """DATE entities of the sentence that date `anchor` (its own date, not another verb's or noun's)."""
+    return [ent for ent in sentence.ents if ent.label_ == "DATE" and owner_of(ent).i == anchor.i]
 
 
 def weekday_before(publication: date, weekday: str) -> date:
@@ -88,11 +91,16 @@ def resolve_expression(text: str, publication: date) -> EventDate | None:
     return EventDate(parsed.date(), "day" if has_day or "ago" in words else "month", text)
 
 
-def event_date(clause: Token, sentence: Span, publication: date | None) -> EventDate | None:
-    """The date of the action of `clause`: its own date expression, else the publication date."""
+def event_date(trigger: Token, clause: Token, sentence: Span, publication: date | None) -> EventDate | None:
+    """The date of an action: a date expression of its own (of the event noun, then of its clause), else
+    the one date the sentence gives its clauses (`On Monday Russia shelled Kharkiv and Ukraine attacked
+    Belgorod`: both on Monday; `X said on Tuesday that Y attacked`: Tuesday), else the publication date."""
     if publication is None:
         return None
-    for expression in date_expressions(clause, sentence):
+    anchors = [trigger] if trigger.i == clause.i else [trigger, clause]
+    own = [expression for anchor in anchors for expression in date_expressions(anchor, sentence)]
+    of_clauses = [e for e in sentence.ents if e.label_ == "DATE" and owner_of(e).pos_ in ("VERB", "AUX")]
+    for expression in own + (of_clauses if len(of_clauses) == 1 else []):
         resolved = resolve_expression(expression.text, publication)
         if resolved is not None:
             return resolved

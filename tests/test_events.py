@@ -458,3 +458,22 @@ def test_a_hostile_act_of_one_of_two_sides_just_named_is_aimed_at_the_other(nlp)
     assert ("country:ETH", "192", "country:ERI") in {e[:3] for e in events}
     # An actor that is neither side: no target is guessed.
     assert ("country:RUS", "190", None) in {e[:3] for e in coded(nlp, "Tensions are high between Chad and Sudan. Russia attacked on Monday.")}
+
+
+def test_dates_as_the_text_states_them(nlp):
+    """Issue 16: dates of the text, not the publication day; two events of one sentence share its date."""
+    thursday = date(2024, 3, 7)
+
+    def dated(text):
+        doc = nlp(text)
+        return {(e.action_text, e.event_code[:2], e.event_date, e.date_precision) for e in code_document(doc, resolve_entities(doc, thursday), thursday)}
+
+    assert ("shelled", "19", date(2024, 3, 2), "day") in dated("Russia shelled Kharkiv late Saturday.")
+    assert ("attacked", "19", date(2024, 3, 1), "day") in dated("Later on Friday, Ukraine attacked Russian positions.")
+    assert ("meeting", "04", date(2024, 3, 6), "day") in dated("Biden criticised Russia after the Wednesday meeting with Zelensky.")
+    assert ("annexed", "19", date(2014, 1, 1), "year") in dated("Russia annexed Crimea in 2014.")
+    # A background event's year is the noun's, not the verb's it is the subject of.
+    condemned = dated("Russia's annexation of Crimea in 2014 was condemned by the EU.")
+    assert {d for a, _, d, _ in condemned if a == "condemned"} == {thursday}
+    both = dated("On Monday Russia shelled Kharkiv and Ukraine attacked Belgorod.")
+    assert {d for _, _, d, _ in both} == {date(2024, 3, 4)}

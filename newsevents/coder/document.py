@@ -97,7 +97,7 @@ def is_coded_by_its_verb(trigger: Token, dictionary: VerbDictionary) -> bool:
     verb = trigger.head
     return (
         trigger.pos_ == "NOUN"
-        and trigger.dep_ in ("dobj", "nsubjpass", "attr")
+        and trigger.dep_ in ("dobj", "attr")
         and verb.pos_ in ("VERB", "AUX")
         and best_pattern(verb, dictionary) is not None
     )
@@ -161,7 +161,7 @@ def code_document(
                 for v in clause_chain(clause, COMPLEMENT_DEPS)[1:]
                 if (intended and v.lemma_.lower() in INTENTION_VERBS) or v.lemma_.lower() in WISHING_VERBS
             )
-            when = event_date(clause, sentence, publication_date)
+            when = event_date(trigger, clause, sentence, publication_date)
             reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES
