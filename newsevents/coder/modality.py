@@ -28,6 +28,7 @@ INTENTION_VERBS = frozenset(
 # their acts stay future and are no event.
 WISHING_VERBS = frozenset("want hope try seek expect consider propose wish aspire mean".split())
 CONDITIONAL_MARKERS = ("if", "unless", "whether")
+HEDGE_ADVERBS = ("likely", "probably", "possibly", "perhaps", "maybe")
 # Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid reject stop cease abandon".split())
 # `declared independence without consulting Serbia`: the consultation did not happen.
@@ -74,6 +75,8 @@ def modality_of(clause: Token, sentence: Span) -> str:
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & set(HYPOTHETICAL_AUXILIARIES):
         return "hypothetical"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
+        return "hypothetical"  # `will likely launch a counteroffensive`
     # An intention governs the acts that are its complements (`wants to attack and occupy Kyiv`), not a
     # clause coordinated with it (`Zelensky wants more tanks and Austin pledged support`).
     governors = [verb for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS]
