@@ -154,7 +154,9 @@ def write_corpus(items: Iterable[Item], folder: Path) -> None:
 
 def code_items(items: list[Item]) -> list[CodedEvent]:
     """The events the pipeline codes in each item, as asserted reports with their actors' codes and names."""
-    from newsevents.evaluate import run_stages  # the full pipeline: imported only when coding
+    from newsevents.evaluate import (
+        run_stages,  # the full pipeline: imported only when coding
+    )
 
     with tempfile.TemporaryDirectory() as folder:
         write_corpus(items, Path(folder))

@@ -19,8 +19,15 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsevents import config
-from newsevents.coder.clauses import OBJECT_DEPS, REPORTING_VERBS, passive_patients, subject_heads
+from newsevents.coder.clauses import (
+    OBJECT_DEPS,
+    REPORTING_VERBS,
+    is_argument,
+    passive_patients,
+    subject_heads,
+)
 from newsevents.coder.codes import is_done_alone, is_verbal
+from newsevents.entities import EntityMention
 from newsevents.reference import load_cameo_codes, read_reference_csv
 
 # In the verb dictionary's preposition column: the verb takes a to-infinitive (`ask someone to act`).
@@ -151,7 +158,7 @@ def load_cameo_dictionary(reference_dir: Path) -> dict[str, tuple[DictionaryPatt
     patterns: dict[str, list[DictionaryPattern]] = defaultdict(list)
     for row in read_reference_csv(reference_dir / "cameo_verbs.csv"):
         code = row["event_code"] if row["event_code"] in known_codes else NO_EVENT
-        verb = dict(lemma=row["lemma"], particle=row["particle"], before=row["before"])
+        verb = {"lemma": row["lemma"], "particle": row["particle"], "before": row["before"]}
         patterns[row["lemma"]].append(DictionaryPattern(**verb, subject=None, object=None, prepositions=(), event_code=code))
         for subject, obj, prepositions, event_code in block_patterns[row["block"]]:
             patterns[row["lemma"]].append(
@@ -274,8 +281,7 @@ def dictionary_pattern_matches(pattern: DictionaryPattern, verb: Token, objects:
     if pattern.subject is not None and not any(phrase_matches(pattern.subject, s) for s in subject_heads(verb)):
         return False
     if pattern.object is not None and not any(phrase_matches(pattern.object, o) for o in objects):
-        if not (len(pattern.object.words) == 1 and any(pattern.object.head & token_words(o) for o in objects)):
-            return False
+        return False
     for preposition, phrase in pattern.prepositions:
         candidates = [p for p in prepositions if p.lower_ == preposition]
         if not candidates:
@@ -319,6 +325,15 @@ def needs_target(pattern: DictionaryPattern, event_code: str) -> bool:
     bare verb's default code (`hit`, `die`, `take`) is too broad to code without one, except for protests
     and shows of force, which are often done with no one named."""
     return is_verbal(event_code) or (is_bare(pattern) and not is_done_alone(event_code))
+
+
+def lacks_target(pattern: Pattern, event_code: str, actor2: EntityMention | None, trigger: Token) -> bool:
+    """Whether a CAMEO dictionary match misses the target it needs (`needs_target`), or, for a bare verb's
+    verbal act, has one that is not among the verb's own arguments (`asked Guterres`, not a name deeper in
+    the sentence)."""
+    if not isinstance(pattern, DictionaryPattern) or not needs_target(pattern, event_code):
+        return False
+    return actor2 is None or (is_bare(pattern) and is_verbal(event_code) and not is_argument(actor2, trigger))
 
 
 def is_bare(pattern: DictionaryPattern) -> bool:

@@ -15,24 +15,26 @@ from newsevents.coder.actors import (
     same_side,
     source_actors,
 )
-from newsevents.coder.clauses import action_span, clause_chain, governing_clause, is_argument, is_reciprocal
+from newsevents.coder.clauses import (
+    action_span,
+    clause_chain,
+    governing_clause,
+    is_reciprocal,
+)
 from newsevents.coder.codes import (
     INTENT_ROOT,
     MATERIAL_CONFLICT_ROOTS,
     THREAT_ROOT,
     intent_code,
     is_mutual,
-    is_verbal,
     needs_counterpart,
 )
 from newsevents.coder.dictionary import (
-    DictionaryPattern,
     Pattern,
     VerbDictionary,
     best_pattern,
-    is_bare,
+    lacks_target,
     load_verb_dictionary,
-    needs_target,
 )
 from newsevents.coder.discards import is_discarded
 from newsevents.coder.event_mention import EventMention
@@ -176,11 +178,8 @@ def code_document(
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
                     if actor2 is None and needs_counterpart(event_code) and not is_multilateral(trigger, index):
                         continue  # a meeting, call, visit or recognition with no counterpart named is not codable
-                    if isinstance(pattern, DictionaryPattern) and needs_target(pattern, event_code):
-                        # The field dictionary's verbs are broad: most of its acts need someone they are aimed at,
-                        # and a bare verb's verbal act someone among the verb's own arguments.
-                        if actor2 is None or (is_bare(pattern) and is_verbal(event_code) and not is_argument(actor2, trigger)):
-                            continue
+                    if lacks_target(pattern, event_code, actor2, trigger):
+                        continue  # the field dictionary's verbs are broad: most of its acts need a target
                     reports.append(
                         EventMention(
                             sentence_index=sentence_index,

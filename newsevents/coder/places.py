@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsevents.coder.actors import MentionIndex, phrase_tokens
-from newsevents.coder.clauses import INHERITING_DEPS, OBJECT_DEPS, PLACE_PREPOSITIONS, passive_patients
+from newsevents.coder.clauses import (
+    INHERITING_DEPS,
+    OBJECT_DEPS,
+    PLACE_PREPOSITIONS,
+    passive_patients,
+)
 from newsevents.coder.codes import CONSULT_ROOT, MATERIAL_CONFLICT_ROOTS, is_material
 from newsevents.coder.dictionary import Pattern
 from newsevents.entities import PLACE_FEATURES, Entity, EntityMention
