@@ -11,6 +11,7 @@ coarser date stands for its first day.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -55,6 +56,7 @@ def weekday_before(publication: date, weekday: str) -> date:
     return publication - timedelta(days=offset)
 
 
+@lru_cache(maxsize=4096)  # a feed repeats its date expressions (`on Tuesday`) for a day's documents
 def resolve_expression(text: str, publication: date) -> EventDate | None:
     """A date expression resolved against the publication date, or None if it is not a point in time."""
     words = re.sub(r"[^\w\s-]", "", text.lower()).split()

@@ -30,6 +30,7 @@ import pandas as pd
 from newsevents import config
 from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
+from newsevents.scores import Score
 
 DEV_DIR = config.PROJECT_ROOT / "tests" / "gold" / "dev"
 PARTS = ("open", "frozen")
@@ -74,29 +75,12 @@ class CodedEvent:
 
 
 @dataclass
-class Tally:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        expected = self.true_positives + self.false_negatives
-        return self.true_positives / expected if expected else 1.0
-
-
-@dataclass
 class PartScore:
     """The figures of one part of the set."""
 
-    overall: dict[str, Tally] = field(default_factory=lambda: {level: Tally() for level in LEVELS})
-    by_root: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    by_story: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    overall: dict[str, Score] = field(default_factory=lambda: {level: Score() for level in LEVELS})
+    by_root: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    by_story: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     negatives: int = 0
     negatives_empty: int = 0
     typed_sentences: int = 0

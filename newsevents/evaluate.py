@@ -22,17 +22,17 @@ import argparse
 import csv
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from newsevents import config
 from newsevents.annotate import load_pipeline
-from newsevents.devset import PartScore, Tally, evaluate_dev
+from newsevents.devset import PartScore, evaluate_dev
 from newsevents.entities import default_resolver
 from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
+from newsevents.scores import Score
 from newsevents.tables import (
     assign_events,
     cleaned_documents_table,
@@ -46,28 +46,6 @@ GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
 EVALUATED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 Triple = tuple[str, str, str]  # (file name, entity type, entity key)
-
-
-@dataclass(frozen=True)
-class Score:
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        expected = self.true_positives + self.false_negatives
-        return self.true_positives / expected if expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 def entity_key(name: str, entity_type: str) -> str:
@@ -250,7 +228,7 @@ def print_dev_report(scores: dict[str, PartScore]) -> None:
     """Each part's figures: overall, per CAMEO root and per story (root + actors), negatives, typing."""
     for part, score in scores.items():
         print(f"== {part} part ==")
-        print(f"{'level':16} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+        print(f"{'level':30} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
         for level, label in (("root", "root + actors"), ("code", "full code")):
             print_tally(label, score.overall[level])
         print(f"negative items that stay empty: {score.negatives_empty}/{score.negatives} ({score.negatives_empty_share:.3f})")
@@ -262,9 +240,9 @@ def print_dev_report(scores: dict[str, PartScore]) -> None:
         print()
 
 
-def print_tally(label: str, tally: Tally) -> None:
+def print_tally(label: str, tally: Score) -> None:
     print(
-        f"{label:16} {tally.precision:9.3f} {tally.recall:7.3f} "
+        f"{label:30} {tally.precision:9.3f} {tally.recall:7.3f} "
         f"{tally.true_positives:4d} {tally.false_positives:4d} {tally.false_negatives:4d}"
     )
 

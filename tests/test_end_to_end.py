@@ -227,3 +227,23 @@ def test_the_interception_reports_are_one_event(warehouse):
         where actor1.entity_id = 'country:NLD/MIL' and event.event_code = '150' and event.location_key <> md5('unknown')
     """).fetchall()
     assert reports == [(3,)]
+
+
+def test_events_carry_their_plover_type_and_mode(warehouse):
+    """Issue 16: each event's code has its PLOVER event type and mode in dim_event_type (PLOVER drops
+    CAMEO's statements and appeals, 01 and 02)."""
+    types = {
+        row["event_code"]: (row["plover_event_type"], row["plover_mode"])
+        for row in rows(warehouse, "select event_code, plover_event_type, plover_mode from main.dim_event_type")
+    }
+    assert types["0332"] == ("AGREE", None)
+    assert types["042"] == ("CONSULT", "visit")
+    assert types["190"][0] == "ASSAULT" and types["1411"][0] == "PROTEST" and types["163"][0] == "COERCE"
+    assert types["010"] == (None, None)
+    assert all(plover for code, (plover, _) in types.items() if code[:2] not in ("01", "02"))
+    coded = rows(warehouse, """
+        select count(*) as events, count(type.plover_event_type) as typed
+        from main.fact_event as event join main.dim_event_type as type using (event_code)
+        where type.event_root_code not in ('01', '02')
+    """)[0]
+    assert coded["events"] > 0 and coded["typed"] == coded["events"]

@@ -271,14 +271,49 @@ def verb_prepositions(verb: Token, objects: list[Token]) -> list[Token]:
     return [c for t in (verb, *objects) for c in t.children if c.dep_ in ("prep", "agent", "dative", "prt")]
 
 
-def dictionary_pattern_matches(pattern: DictionaryPattern, verb: Token, objects: list[Token], prepositions: list[Token]) -> bool:
+@dataclass
+class VerbContext:
+    """What a verb's patterns are matched against, read once per verb: its objects and prepositions with
+    their words (for a quick rejection of most patterns), and its subjects when a pattern asks."""
+
+    verb: Token
+    objects: list[Token]
+    prepositions: list[Token]
+    object_words: frozenset[str]
+    preposition_words: frozenset[str]
+    _subjects: list[Token] | None = None
+
+    @classmethod
+    def of(cls, verb: Token) -> VerbContext:
+        objects = verb_objects(verb)
+        prepositions = verb_prepositions(verb, objects)
+        object_words = frozenset(w for o in objects for w in token_words(o))
+        return cls(verb, objects, prepositions, object_words, frozenset(p.lower_ for p in prepositions))
+
+    @property
+    def subjects(self) -> list[Token]:
+        if self._subjects is None:
+            self._subjects = subject_heads(self.verb)
+        return self._subjects
+
+    def may_match(self, pattern: DictionaryPattern) -> bool:
+        """False when the pattern's object head or one of its prepositions is missing: most patterns."""
+        if pattern.object is not None and not pattern.object.head & self.object_words:
+            return False
+        return all(preposition in self.preposition_words for preposition, _ in pattern.prepositions)
+
+
+def dictionary_pattern_matches(pattern: DictionaryPattern, context: VerbContext) -> bool:
+    verb, objects, prepositions = context.verb, context.objects, context.prepositions
+    if not context.may_match(pattern):
+        return False
     if pattern.particle and not any(
         c.lower_ == pattern.particle.split()[0] for c in verb.children if c.dep_ in ("prt", "prep", "advmod")
     ):
         return False
     if pattern.before and (verb.i == 0 or verb.nbor(-1).lower_ != pattern.before.split()[-1]):
         return False
-    if pattern.subject is not None and not any(phrase_matches(pattern.subject, s) for s in subject_heads(verb)):
+    if pattern.subject is not None and not any(phrase_matches(pattern.subject, s) for s in context.subjects):
         return False
     if pattern.object is not None and not any(phrase_matches(pattern.object, o) for o in objects):
         return False
@@ -311,9 +346,8 @@ def best_pattern(trigger: Token, dictionary: VerbDictionary) -> Pattern | None:
     lemma = dictionary_lemma(trigger, pos, dictionary)
     candidates: list[Pattern] = [p for p in dictionary.curated.get((lemma, pos), ()) if pattern_matches(p, trigger)]
     if not candidates and pos == "VERB" and lemma in dictionary.cameo and lemma not in REPORTING_VERBS:
-        objects = verb_objects(trigger)
-        prepositions = verb_prepositions(trigger, objects)
-        candidates += [p for p in dictionary.cameo[lemma] if dictionary_pattern_matches(p, trigger, objects, prepositions)]
+        context = VerbContext.of(trigger)
+        candidates += [p for p in dictionary.cameo[lemma] if dictionary_pattern_matches(p, context)]
     if not candidates:
         return None
     best = max(candidates, key=lambda p: p.specificity)  # max keeps the first of equals

@@ -24,5 +24,5 @@ def cached_discard_pattern(reference_dir: Path, version: tuple) -> re.Pattern[st
     return re.compile(rf"\b(?:{'|'.join(alternatives)})s?\b", re.IGNORECASE)
 
 
-def is_discarded(sentence_text: str, reference_dir: Path | None = None) -> bool:
-    return discard_pattern(reference_dir).search(sentence_text) is not None
+def is_discarded(sentence_text: str, discards: re.Pattern[str]) -> bool:
+    return discards.search(sentence_text) is not None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,12 +32,11 @@ from newsevents.coder.codes import (
 )
 from newsevents.coder.dictionary import (
     Pattern,
-    VerbDictionary,
     best_pattern,
     lacks_target,
     load_verb_dictionary,
 )
-from newsevents.coder.discards import is_discarded
+from newsevents.coder.discards import discard_pattern, is_discarded
 from newsevents.coder.event_mention import EventMention
 from newsevents.coder.inferred import (
     answer_claims,
@@ -93,7 +93,7 @@ def confidence_of(
     return max(0, min(100, score))
 
 
-def is_coded_by_its_verb(trigger: Token, dictionary: VerbDictionary) -> bool:
+def is_coded_by_its_verb(trigger: Token, pattern_of: Callable[[Token], Pattern | None]) -> bool:
     """An event noun that is the object of a verb the dictionary codes (`launched strikes on`, `held talks
     with`, `imposed sanctions on`) is that verb's event, coded once, by the verb."""
     verb = trigger.head
@@ -101,17 +101,17 @@ def is_coded_by_its_verb(trigger: Token, dictionary: VerbDictionary) -> bool:
         trigger.pos_ == "NOUN"
         and trigger.dep_ in ("dobj", "attr")
         and verb.pos_ in ("VERB", "AUX")
-        and best_pattern(verb, dictionary) is not None
+        and pattern_of(verb) is not None
     )
 
 
-def is_consequence(trigger: Token, dictionary: VerbDictionary) -> bool:
+def is_consequence(trigger: Token, pattern_of: Callable[[Token], Pattern | None]) -> bool:
     """`An RSF drone hit the hospital, killing 70 patients`: a participle after a use of force says what it
     did; it is that attack's outcome, not an event of its own."""
     governor = trigger.head
     if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or governor.i == trigger.i or governor.i > trigger.i:
         return False
-    pattern = best_pattern(governor, dictionary)
+    pattern = pattern_of(governor)
     return pattern is not None and int(pattern.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
 
 
@@ -124,21 +124,30 @@ def code_document(
 ) -> list[EventMention]:
     """Every coded event report in a parsed document, in text order."""
     dictionary = load_verb_dictionary(reference_dir)
+    discards = discard_pattern(reference_dir)
+    patterns: dict[int, Pattern | None] = {}
+
+    def pattern_of(token: Token) -> Pattern | None:
+        """The token's best dictionary pattern, matched once per document."""
+        if token.i not in patterns:
+            patterns[token.i] = best_pattern(token, dictionary)
+        return patterns[token.i]
+
     index = MentionIndex(mentions, doc, publication_date)
     text = doc.text  # spaCy joins the tokens again on every access
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
     previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
     for sentence_index, sentence in enumerate(doc.sents):
-        if is_discarded(sentence.text, reference_dir):
+        if is_discarded(sentence.text, discards):
             continue
         tone: float | None = None  # scored once, and only for sentences that report something
         reports: list[EventMention] = []
         denials: list[EventMention] = []
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
         for trigger in sentence:
-            pattern = best_pattern(trigger, dictionary)
-            if pattern is None or is_coded_by_its_verb(trigger, dictionary) or is_consequence(trigger, dictionary):
+            pattern = pattern_of(trigger)
+            if pattern is None or is_coded_by_its_verb(trigger, pattern_of) or is_consequence(trigger, pattern_of):
                 continue
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]
