@@ -149,13 +149,16 @@ def code_items(items: list[Item]) -> list[CodedEvent]:
 
 
 def coded_events(reports: pd.DataFrame, mentions: pd.DataFrame, file_names: dict[str, str]) -> list[CodedEvent]:
-    entities = mentions.drop_duplicates("entity_id").set_index("entity_id")
+    # An unresolved name's codes come from its own document's words (`Ethiopian Prime Minister Abiy
+    # Ahmed`), so an entity is described as its document's mentions describe it.
+    entities = mentions.sort_values("actor_code", na_position="last").drop_duplicates(["document_id", "entity_id"])
+    entities = entities.set_index(["document_id", "entity_id"])
 
-    def actor(entity_id: object, surface: object) -> Actor | None:
+    def actor(document_id: str, entity_id: object, surface: object) -> Actor | None:
         if not isinstance(entity_id, str):
             return None
-        if entity_id in entities.index:
-            row = entities.loc[entity_id]
+        if (document_id, entity_id) in entities.index:
+            row = entities.loc[(document_id, entity_id)]
             code = row["actor_code"] if isinstance(row["actor_code"], str) else ""
             country = row["country_code"] if isinstance(row["country_code"], str) else ""
             return Actor(f"{row['canonical_name']} | {surface}", code or country)
@@ -166,9 +169,10 @@ def coded_events(reports: pd.DataFrame, mentions: pd.DataFrame, file_names: dict
     events = []
     for row in reports[reports["mode"] == "asserted"].itertuples(index=False):
         item_id = file_names[row.document_id].removesuffix(".txt")
-        actor1 = actor(row.actor1_entity_id, row.actor1_text)
+        actor1 = actor(row.document_id, row.actor1_entity_id, row.actor1_text)
         if actor1 is not None:
-            events.append(CodedEvent(item_id, actor1, row.event_code, actor(row.actor2_entity_id, row.actor2_text)))
+            actor2 = actor(row.document_id, row.actor2_entity_id, row.actor2_text)
+            events.append(CodedEvent(item_id, actor1, row.event_code, actor2))
     return events
 
 

@@ -446,7 +446,8 @@ def with_title_role(entity: Entity, span: Span, earlier: list[EntityMention], ag
     Olena Ivanova` -> USAGOV; `General Ivan Petrov` -> role MIL, country unknown."""
     title_tokens = [
         token
-        for child in span.root.children
+        for word in span  # the parser may hang the title on the first name (`minister Musalia Mudavadi`)
+        for child in word.children
         if child.i < span.start and child.dep_ in ("compound", "amod", "nmod", "poss", "appos")
         for token in child.subtree
     ]
