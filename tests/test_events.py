@@ -477,3 +477,14 @@ def test_dates_as_the_text_states_them(nlp):
     assert {d for a, _, d, _ in condemned if a == "condemned"} == {thursday}
     both = dated("On Monday Russia shelled Kharkiv and Ukraine attacked Belgorod.")
     assert {d for _, _, d, _ in both} == {date(2024, 3, 4)}
+
+
+def test_force_is_coded_by_who_does_it_to_whom(nlp):
+    """CAMEO sets uses of force apart by their sides: protesters riot (145), police repress civilians
+    (175), force on a named person is an assassination (186), drones and missiles are aerial (195)."""
+    assert ("country:SRB/CVL", "145") in {e[:2] for e in coded(nlp, "Protesters in Belgrade attacked police officers.")}
+    assert ("country:KEN/COP", "175", "country:KEN/CVL") in {e[:3] for e in coded(nlp, "Police in Nairobi shot at protesters.")}
+    assert ("country:ISR", "186", "person:vladimir-putin") not in {e[:3] for e in coded(nlp, "Israel met Putin.")}
+    killed = {e[:3] for e in coded(nlp, "An Israeli drone strike killed Saleh al-Arouri in Beirut.")}
+    assert any(a1.startswith("country:ISR") and code == "186" for a1, code, _ in killed), killed
+    assert "195" in {e[1] for e in coded(nlp, "Russian drones hit Kharkiv on Monday.")}

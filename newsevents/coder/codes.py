@@ -4,6 +4,8 @@ material conflict, and the codes that need a counterpart.
 
 from __future__ import annotations
 
+from newsevents.entities import Entity
+
 CONSULT_ROOT = "04"
 INTENT_ROOT = "03"
 THREAT_ROOT = "13"
@@ -79,3 +81,27 @@ def intent_code(event_code: str) -> str | None:
     to crush the rebels` (17x) -> 137, `will meet` (04x) -> 036; None where CAMEO has no intent code."""
     matching = [(prefix, code) for prefix, code in INTENT_CODES if event_code.startswith(prefix)]
     return max(matching, key=lambda pair: len(pair[0]))[1] if matching else None
+
+
+# Roles of people who are no armed side: civilians, the opposition, students, refugees.
+CIVILIAN_ROLES = frozenset(("CVL", "OPP", "EDU", "REF"))
+POLICE_ROLE = "COP"
+AERIAL_WEAPONS = frozenset("drone airstrike warplane jet bomber missile helicopter aircraft".split())
+
+
+def force_by_kind(event_code: str, actor1_role: str | None, actor2: Entity | None, doer_words: set[str]) -> str:
+    """A use of force (18, 19) coded by who does it to whom, as the CAMEO codebook sets them apart:
+    protesters' violence is a violent protest (145; a blockade 144); police force on civilians is violent
+    repression (175); force that kills or strikes a named person is an assassination (186); force by
+    drones, missiles or aircraft is aerial (195)."""
+    if event_code[:2] not in ("18", "19"):
+        return event_code
+    if actor1_role in CIVILIAN_ROLES:
+        return "144" if event_code.startswith("191") else "145"
+    if actor1_role == POLICE_ROLE and actor2 is not None and actor2.role_code in CIVILIAN_ROLES:
+        return "175"
+    if event_code[:2] == "19" and actor2 is not None and actor2.entity_type == "PERSON":
+        return "186"
+    if event_code in ("190", "193", "194") and doer_words & AERIAL_WEAPONS:
+        return "195"
+    return event_code

@@ -21,11 +21,13 @@ from newsevents.coder.clauses import (
     clause_chain,
     governing_clause,
     is_reciprocal,
+    subject_heads,
 )
 from newsevents.coder.codes import (
     INTENT_ROOT,
     MATERIAL_CONFLICT_ROOTS,
     THREAT_ROOT,
+    force_by_kind,
     intent_code,
     is_mutual,
     needs_counterpart,
@@ -105,6 +107,12 @@ def is_coded_by_its_verb(trigger: Token, pattern_of: Callable[[Token], Pattern |
     )
 
 
+def doer_words(trigger: Token, clause: Token) -> set[str]:
+    """The words of who or what does an act and with what (`an RSF drone hit`, `struck with missiles`)."""
+    heads = subject_heads(clause) + [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return {trigger.lemma_.lower()} | {t.lemma_.lower() for head in heads for t in head.subtree}
+
+
 def is_consequence(trigger: Token, pattern_of: Callable[[Token], Pattern | None]) -> bool:
     """`An RSF drone hit the hospital, killing 70 patients`: a participle after a use of force says what it
     did; it is that attack's outcome, not an event of its own."""
@@ -176,6 +184,7 @@ def code_document(
             reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES
+            doers = doer_words(trigger, clause)
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
@@ -193,7 +202,7 @@ def code_document(
                         EventMention(
                             sentence_index=sentence_index,
                             sentence_text=sentence.text,
-                            event_code=event_code,
+                            event_code=force_by_kind(event_code, actor1.entity.role_code, actor2.entity if actor2 else None, doers),
                             mode=mode,
                             actor1=actor1,
                             actor2=actor2,
