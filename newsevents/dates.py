@@ -11,9 +11,9 @@ coarser date stands for its first day.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Span, Token
@@ -101,9 +101,8 @@ def event_date(trigger: Token, clause: Token, sentence: Span, publication: date 
         return None
     anchors = [trigger] if trigger.i == clause.i else [trigger, clause]
     own = [expression for anchor in anchors for expression in date_expressions(anchor, sentence)]
-    of_clauses = [e for e in sentence.ents if e.label_ == "DATE" and owner_of(e).pos_ in ("VERB", "AUX")]
-    for expression in own + (of_clauses if len(of_clauses) == 1 else []):
-        resolved = resolve_expression(expression.text, publication)
-        if resolved is not None:
-            return resolved
-    return EventDate(publication, "day", None)
+    resolved = next((r for r in (resolve_expression(e.text, publication) for e in own) if r is not None), None)
+    if resolved is None:
+        of_clauses = [e for e in sentence.ents if e.label_ == "DATE" and owner_of(e).pos_ in ("VERB", "AUX")]
+        resolved = resolve_expression(of_clauses[0].text, publication) if len(of_clauses) == 1 else None
+    return resolved or EventDate(publication, "day", None)

@@ -86,7 +86,13 @@ def intent_code(event_code: str) -> str | None:
 # Roles of people who are no armed side: civilians, the opposition, students, refugees.
 CIVILIAN_ROLES = frozenset(("CVL", "OPP", "EDU", "REF"))
 POLICE_ROLE = "COP"
+FORCE_ROOTS = ("18", "19")
 AERIAL_WEAPONS = frozenset("drone airstrike warplane jet bomber missile helicopter aircraft".split())
+
+
+def is_force(event_code: str) -> bool:
+    """Unconventional violence (18) or conventional military force (19)."""
+    return event_code[:2] in FORCE_ROOTS
 
 
 def force_by_kind(event_code: str, actor1_role: str | None, actor2: Entity | None, doer_words: set[str]) -> str:
@@ -94,7 +100,7 @@ def force_by_kind(event_code: str, actor1_role: str | None, actor2: Entity | Non
     protesters' violence is a violent protest (145; a blockade 144); police force on civilians is violent
     repression (175); force that kills or strikes a named person is an assassination (186); force by
     drones, missiles or aircraft is aerial (195)."""
-    if event_code[:2] not in ("18", "19"):
+    if not is_force(event_code):
         return event_code
     if actor1_role in CIVILIAN_ROLES:
         return "144" if event_code.startswith("191") else "145"

@@ -29,6 +29,7 @@ from newsevents.coder.codes import (
     THREAT_ROOT,
     force_by_kind,
     intent_code,
+    is_force,
     is_mutual,
     needs_counterpart,
 )
@@ -184,7 +185,7 @@ def code_document(
             reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES
-            doers = doer_words(trigger, clause)
+            doers = doer_words(trigger, clause) if is_force(event_code) else set()
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
