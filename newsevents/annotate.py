@@ -8,7 +8,6 @@ serialised with `DocBin` so later stages reuse one parse instead of running the 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,12 +15,17 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from newsevents import config
-from newsevents.reference import Alias, is_case_sensitive_alias, load_actors, load_aliases, normalise_name
+from newsevents.phrases import PhraseIndex, tokenised
+from newsevents.reference import (
+    Alias,
+    actor_reference,
+    is_case_sensitive_alias,
+    normalise_name,
+)
 
 RULER_NAME = "actor_ruler"
 LINE_BREAKS_NAME = "line_break_sentences"
@@ -40,61 +44,57 @@ def ruler_label(alias: Alias, entity_type: str) -> str:
 
 @dataclass(frozen=True)
 class AliasPattern:
-    """One way an alias is matched: its text, exactly as written or in any letter case."""
+    """One way an alias is matched: its tokens, exactly as written or in any letter case."""
 
     label: str
-    text: str
+    tokens: tuple[str, ...]
     entity_key: str  # the normalised alias, kept as the entity's `ent_id_`
     any_case: bool
 
 
-def alias_patterns(nlp: Language, alias: Alias, entity_type: str) -> list[AliasPattern]:
+def alias_patterns(alias: Alias, tokens: tuple[str, ...], entity_type: str) -> list[AliasPattern]:
     """Exact-case patterns for an alias as written and with its first letter capitalised (`the West`,
     `The West`): case matters for short names (`jersey` is a garment, `the west of Ukraine` a direction;
-    text written without capitals is recased before it gets here). Phrases of three words or more and
-    multi-word titles match in any case."""
-    tokens = [t.text for t in nlp.make_doc(alias.alias)]
+    text written without capitals is recased before it gets here). Curated phrases of three words or more
+    and multi-word titles match in any case."""
     label, key = ruler_label(alias, entity_type), normalise_name(alias.alias)
-    if len(tokens) >= 3 or (alias.alias_type == "title" and len(tokens) >= 2):
-        # Long phrases and titles are safe in any case (`Secretary of Defense`, `UN Chief`).
-        return [AliasPattern(label, alias.alias, key, any_case=True)]
-    variants = {alias.alias}
-    if tokens and not is_case_sensitive_alias(alias.alias):
-        variants.add(alias.alias[:1].upper() + alias.alias[1:])
+    if not tokens:
+        return []
+    if alias.curated and (len(tokens) >= 3 or (alias.alias_type == "title" and len(tokens) >= 2)):
+        # Long phrases and titles are safe in any case (`Secretary of Defense`, `UN Chief`); the converted
+        # dictionaries' names only as written, as some are common phrases (`International Solidarity`).
+        return [AliasPattern(label, tokens, key, any_case=True)]
+    variants = {tokens}
+    if not is_case_sensitive_alias(alias.alias):
+        variants.add((tokens[0][:1].upper() + tokens[0][1:], *tokens[1:]))
     return [AliasPattern(label, variant, key, any_case=False) for variant in sorted(variants)]
 
 
 def actor_patterns(nlp: Language, reference_dir: Path) -> list[AliasPattern]:
-    actors = load_actors(reference_dir)
+    actors, aliases = actor_reference(reference_dir)
     patterns = {
         pattern
-        for alias in load_aliases(actors, reference_dir)
-        for pattern in alias_patterns(nlp, alias, actors[alias.entity_id].entity_type)
+        for alias, tokens in zip(aliases, tokenised(nlp, [alias.alias for alias in aliases]), strict=True)
+        for pattern in alias_patterns(alias, tokens, actors[alias.entity_id].entity_type)
     }
-    return sorted(patterns, key=lambda p: (p.label, p.text, p.entity_key, p.any_case))
+    return sorted(patterns, key=lambda p: (p.label, p.tokens, p.entity_key, p.any_case))
 
 
 class ActorRuler:
     """Marks every alias of the actor dictionary as an entity before the statistical NER, the way
-    spaCy's entity ruler does (longest match first, then the earliest), with two phrase matchers, one
-    exact and one case-blind: a trie lookup per token, where token patterns would cost a pass per
-    pattern."""
+    spaCy's entity ruler does (longest match first, then the earliest), with two phrase indexes, one
+    exact and one case-blind: a dictionary lookup per token, where token patterns would cost a pass per
+    pattern and a `PhraseMatcher` a `Doc` per alias."""
 
-    def __init__(self, nlp: Language, patterns: Iterable[AliasPattern]):
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.pattern_of_key: dict[str, AliasPattern] = {}
-        by_key: dict[tuple[str, bool], list[Doc]] = defaultdict(list)
+    def __init__(self, patterns: Iterable[AliasPattern]):
+        self.exact, self.any_case = PhraseIndex(lower_case=False), PhraseIndex(lower_case=True)
         for pattern in patterns:
-            match_key = f"{pattern.label}\x1f{pattern.entity_key}"
-            by_key[(match_key, pattern.any_case)].append(nlp.make_doc(pattern.text))
-        for (match_key, any_case), docs in by_key.items():
-            (self.any_case if any_case else self.exact).add(match_key, docs)
+            (self.any_case if pattern.any_case else self.exact).add(f"{pattern.label}\x1f{pattern.entity_key}", pattern.tokens)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in [*self.exact(doc), *self.any_case(doc)]:
-            label, entity_key = doc.vocab.strings[match_id].split("\x1f")
+        for match_key, start, end in [*self.exact.matches(doc), *self.any_case.matches(doc)]:
+            label, entity_key = match_key.split("\x1f")
             spans.append(Span(doc, start, end, label=label, span_id=entity_key))
         doc.ents = filter_spans([*doc.ents, *spans])
         return doc
@@ -102,7 +102,7 @@ class ActorRuler:
 
 @Language.factory(RULER_NAME, default_config={"reference_dir": None})
 def make_actor_ruler(nlp: Language, name: str, reference_dir: str | None) -> ActorRuler:
-    return ActorRuler(nlp, actor_patterns(nlp, Path(reference_dir) if reference_dir else config.reference_dir()))
+    return ActorRuler(actor_patterns(nlp, Path(reference_dir) if reference_dir else config.reference_dir()))
 
 
 @Language.component(LINE_BREAKS_NAME)

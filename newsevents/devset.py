@@ -29,14 +29,12 @@ import pandas as pd
 
 from newsevents import config
 from newsevents.merging import is_symmetric
-from newsevents.reference import normalise_name
+from newsevents.reference import INTERNATIONAL_PREFIXES, normalise_name
 from newsevents.scores import Score
 
 DEV_DIR = config.PROJECT_ROOT / "tests" / "gold" / "dev"
 PARTS = ("open", "frozen")
 LEVELS = ("root", "code")
-# Three-letter prefixes of CAMEO actor codes that are not countries: their first six letters name the actor.
-INTERNATIONAL_PREFIXES = frozenset(("IGO", "NGO", "MNC", "IMG", "UIS"))
 NAME_STOPWORDS = frozenset("the of and a an".split())
 COUNTRY_PREFIX = "country:"
 
@@ -201,7 +199,7 @@ def same_name(gold: str, coded: str) -> bool:
 def same_actor(gold: Actor, coded: Actor) -> bool:
     """Whether a coded actor is the gold one: by country, international code, or name."""
     prefix = gold.code[:3]
-    if prefix in INTERNATIONAL_PREFIXES:
+    if prefix in INTERNATIONAL_PREFIXES:  # not a country: the first six letters name the actor
         if len(gold.code) >= 6 and coded.code[:6] == gold.code[:6]:
             return True
     elif len(prefix) == 3 and coded.code[:3] == prefix:

@@ -18,13 +18,28 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from newsevents import config
-from newsevents.geocode import Place, capital_of, country_centroid, country_geonames_id, geocode_city, geocode_in_context
-from rapidfuzz import fuzz, process
-
-from newsevents.reference import Actor, Alias, load_actors, load_agents, load_aliases, normalise_name
+from newsevents.geocode import (
+    Place,
+    capital_of,
+    country_centroid,
+    country_geonames_id,
+    geocode_city,
+    geocode_in_context,
+)
+from newsevents.reference import (
+    Actor,
+    Alias,
+    DatedCode,
+    actor_on,
+    actor_reference,
+    load_agents,
+    load_dated_codes,
+    normalise_name,
+)
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 PLACE_FEATURES = ("city", "region", "country")
@@ -170,24 +185,32 @@ def role_actor(country: Entity, role: str) -> Entity:
 class ActorResolver:
     """Looks names up in the actor dictionary, honouring the validity dates of office titles."""
 
-    def __init__(self, actors: dict[str, Actor], aliases: list[Alias], reference_dir: Path | None = None):
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        aliases: list[Alias],
+        reference_dir: Path | None = None,
+        dated_codes: dict[str, list[DatedCode]] | None = None,
+    ):
         self.actors = actors
+        self.dated_codes = dated_codes or {}
         self.aliases_by_key: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self.aliases_by_key[normalise_name(alias.alias)].append(alias)
         self.demonym_keys = frozenset(normalise_name(a.alias) for a in aliases if a.alias_type == "demonym")
-        # Full names (two words or more) by entity type: the only candidates for fuzzy matching.
+        # Curated full names (two words or more) by entity type: the only candidates for fuzzy matching
+        # (the converted dictionaries' thousands of past office holders would invite false matches).
         self.full_names: dict[str, list[str]] = defaultdict(list)
         for key, key_aliases in self.aliases_by_key.items():
-            for entity_type in {actors[a.entity_id].entity_type for a in key_aliases if a.alias_type == "name"}:
+            for entity_type in {actors[a.entity_id].entity_type for a in key_aliases if a.alias_type == "name" and a.curated}:
                 if len(key.split()) >= 2:
                     self.full_names[entity_type].append(key)
         self.agents = load_agents(reference_dir) if reference_dir else {}
 
     @classmethod
     def from_reference(cls, reference_dir: Path) -> "ActorResolver":
-        actors = load_actors(reference_dir)
-        return cls(actors, load_aliases(actors, reference_dir), reference_dir)
+        actors, aliases = actor_reference(reference_dir)
+        return cls(actors, aliases, reference_dir, load_dated_codes(reference_dir))
 
     def lookup(self, key: str, day: date | None, label: str | None = None) -> tuple[Actor, Alias] | None:
         candidates = [alias for alias in self.aliases_by_key.get(key, ()) if alias.valid_on(day)]
@@ -201,8 +224,9 @@ class ActorResolver:
             candidates = same_type or candidates
         if not candidates:
             return None
-        alias = candidates[0]
-        return self.actors[alias.entity_id], alias
+        alias = min(candidates, key=lambda a: not a.curated)  # a curated name before a converted one
+        actor = self.actors[alias.entity_id]
+        return actor_on(actor, self.dated_codes.get(actor.entity_id, []), day), alias
 
     def resolve_fuzzy(self, text: str, day: date | None, label: str) -> tuple[Actor, Alias] | None:
         """A spelling variant of a full name of the same type (`Volodymyr Zelenskyi`, `Jens Stoltenburg`).
@@ -401,7 +425,9 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
         mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, label, method))
     document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
     mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
-    from newsevents.groups import group_mentions  # groups are found from the places this module resolves
+    from newsevents.groups import (
+        group_mentions,  # groups are found from the places this module resolves
+    )
 
     mentions = sorted(mentions + group_mentions(doc, mentions, resolver.agents, resolver.actors), key=lambda m: m.start_token)
     return merge_adjacent(mentions, doc)

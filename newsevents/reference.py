@@ -1,8 +1,11 @@
 """Reference data: the actor dictionary with its aliases, the CAMEO codebook and the verb dictionary.
 
 All of it is read from CSV files under `seeds/reference/` (lines starting with `#` are the files' source
-notes), so users extend it without code changes. Countries of the world come from pycountry (ISO 3166)
-and are merged with the curated rows, which win where both exist.
+notes), so users extend it without code changes. Actors come from three places, later ones winning where
+they overlap: the countries of the world from pycountry (ISO 3166); the Phoenix actor dictionaries
+converted by `newsevents.convert.phoenix_actors` (`phoenix_*.csv`: office holders with the dates of their
+offices, international organisations, armed groups); and the curated rows (`actors.csv`,
+`actor_aliases.csv`). A converted name that a curated or generated actor has is dropped.
 """
 
 from __future__ import annotations
@@ -12,19 +15,26 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
 from newsevents import config
 
+PHOENIX_ACTORS_FILE = "phoenix_actors.csv"
+PHOENIX_ALIASES_FILE = "phoenix_actor_aliases.csv"
+PHOENIX_CODES_FILE = "phoenix_actor_codes.csv"
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 ALIAS_TYPES = ("name", "title", "demonym")
 ACRONYM_PATTERN = re.compile(r"^[A-Z]{2,3}$")
 # country_facts.csv follows its source in coding Kosovo UNK; ISO's user-assigned code, used here, is XKX.
 CENTROID_CODE_ALIASES = {"UNK": "XKX"}
+# Prefixes of CAMEO actor codes that are not countries (codebook ch. 3: international, non-governmental and
+# multinational actors, international militarised groups, unidentified state actors).
+INTERNATIONAL_PREFIXES = frozenset(("IGO", "NGO", "MNC", "IMG", "UIS"))
 # cameo_plover.csv's event type for the CAMEO codes PLOVER has no type for.
 PLOVER_DROPPED = "dropped"
 
@@ -48,6 +58,7 @@ class Alias:
     alias_type: str
     valid_from: date | None
     valid_to: date | None
+    curated: bool = True  # False for the names of the converted Phoenix dictionaries
 
     def valid_on(self, day: date | None) -> bool:
         if day is None:
@@ -84,6 +95,22 @@ def normalise_name(text: str) -> str:
 def is_case_sensitive_alias(alias: str) -> bool:
     """Short all-capital acronyms (US, UN, UK, EU) are only themselves in capitals: 'us' is a pronoun."""
     return bool(ACRONYM_PATTERN.match(alias))
+
+
+@lru_cache(maxsize=1)
+def iso_alpha_3_codes() -> frozenset[str]:
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+def actor_code_parts(actor_code: str | None) -> tuple[str | None, str | None]:
+    """The country (ISO 3166 alpha-3) and role of a CAMEO actor code: `RUSGOV` -> (RUS, GOV), `IGOUNO` ->
+    (None, IGO), `AFG` -> (AFG, None)."""
+    if not actor_code:
+        return None, None
+    prefix = actor_code[:3]
+    if prefix in INTERNATIONAL_PREFIXES:
+        return None, prefix
+    return (prefix if prefix in iso_alpha_3_codes() else None), (actor_code[3:6] or None)
 
 
 def generated_country_actors() -> list[Actor]:
@@ -151,12 +178,27 @@ def country_population(entity_id: str) -> int:
     return int(country["population"]) if country else 0
 
 
+def read_actor_rows(path: Path) -> Iterator[dict[str, str]]:
+    if not path.exists():
+        return
+    for row in read_reference_csv(path):
+        if row["entity_type"] not in ENTITY_TYPES:
+            raise ValueError(f"{path.name}: {row['entity_id']} has unknown entity_type {row['entity_type']!r}")
+        yield row
+
+
 def load_actors(reference_dir: Path | None = None) -> dict[str, Actor]:
+    """Every actor: the countries of ISO 3166, the converted Phoenix actors, and the curated rows, which
+    win where an entity_id is in more than one."""
     reference_dir = reference_dir or config.reference_dir()
     actors = {actor.entity_id: actor for actor in generated_country_actors()}
-    for row in read_reference_csv(reference_dir / "actors.csv"):
-        if row["entity_type"] not in ENTITY_TYPES:
-            raise ValueError(f"actors.csv: {row['entity_id']} has unknown entity_type {row['entity_type']!r}")
+    curated = list(read_actor_rows(reference_dir / "actors.csv"))
+    # A converted actor of the same name as a curated or generated one is that actor.
+    known_names = {normalise_name(row["canonical_name"]) for row in curated} | {normalise_name(a.canonical_name) for a in actors.values()}
+    converted = [
+        row for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE) if normalise_name(row["canonical_name"]) not in known_names
+    ]
+    for row in [*converted, *curated]:
         actors[row["entity_id"]] = Actor(
             entity_id=row["entity_id"],
             canonical_name=row["canonical_name"],
@@ -173,7 +215,8 @@ def load_actors(reference_dir: Path | None = None) -> dict[str, Actor]:
 def load_aliases(actors: dict[str, Actor], reference_dir: Path | None = None) -> list[Alias]:
     """Every alias of every actor: canonical names, generated country names and the curated alias rows."""
     reference_dir = reference_dir or config.reference_dir()
-    aliases = [Alias(actor.entity_id, actor.canonical_name, "name", None, None) for actor in actors.values()]
+    converted = converted_entity_ids(reference_dir)
+    aliases = [Alias(a.entity_id, a.canonical_name, "name", None, None) for a in actors.values() if a.entity_id not in converted]
     aliases.extend(generated_country_aliases())
     aliases.extend(generated_demonym_aliases(reference_dir, actors))
     for row in read_reference_csv(reference_dir / "actor_aliases.csv"):
@@ -184,7 +227,73 @@ def load_aliases(actors: dict[str, Actor], reference_dir: Path | None = None) ->
         aliases.append(
             Alias(row["entity_id"], row["alias"], row["alias_type"], optional_date(row["valid_from"]), optional_date(row["valid_to"]))
         )
-    return dedupe_aliases(aliases)
+    return dedupe_aliases(aliases + phoenix_aliases(reference_dir, actors, {normalise_name(a.alias) for a in aliases}))
+
+
+def converted_entity_ids(reference_dir: Path) -> frozenset[str]:
+    """The actors that only the converted Phoenix dictionaries know (a curated row of the same id wins)."""
+    curated = {row["entity_id"] for row in read_actor_rows(reference_dir / "actors.csv")}
+    return frozenset(row["entity_id"] for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE)) - curated
+
+
+def phoenix_aliases(reference_dir: Path, actors: dict[str, Actor], curated_keys: set[str]) -> list[Alias]:
+    """The converted Phoenix names, but for those a curated or generated actor already has: curated rows win."""
+    path = reference_dir / PHOENIX_ALIASES_FILE
+    if not path.exists():
+        return []
+    return [
+        Alias(row["entity_id"], row["alias"], row["alias_type"], None, None, curated=False)
+        for row in read_reference_csv(path)
+        if row["entity_id"] in actors and normalise_name(row["alias"]) not in curated_keys
+    ]
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """The CAMEO code an actor has between two dates (inclusive; None = open): an office held."""
+
+    actor_code: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+def load_dated_codes(reference_dir: Path | None = None) -> dict[str, list[DatedCode]]:
+    """Each actor's dated codes (`phoenix_actor_codes.csv`), in the file's order."""
+    reference_dir = reference_dir or config.reference_dir()
+    path = reference_dir / PHOENIX_CODES_FILE
+    codes: dict[str, list[DatedCode]] = defaultdict(list)
+    if path.exists():
+        for row in read_reference_csv(path):
+            codes[row["entity_id"]].append(
+                DatedCode(row["actor_code"], optional_date(row["valid_from"]), optional_date(row["valid_to"]))
+            )
+    return dict(codes)
+
+
+def actor_on(actor: Actor, dated_codes: list[DatedCode], day: date | None) -> Actor:
+    """The actor with the code it had on `day`: of its dated codes valid that day, the one that began
+    last; else its undated code. `Vladimir Putin` is RUSELI in 1995 and RUSGOV in 2022."""
+    valid = [code for code in dated_codes if day is not None and code.valid_on(day)]
+    if not valid:
+        return actor
+    code = max(valid, key=lambda c: c.valid_from or date.min).actor_code
+    country, role = actor_code_parts(code)
+    return replace(actor, actor_code=code, country_code=country or actor.country_code, role_code=role)
+
+
+def actor_reference(reference_dir: Path | None = None) -> tuple[dict[str, Actor], list[Alias]]:
+    """The actors and their aliases, read once per process and again only when the files change."""
+    folder = reference_dir or config.reference_dir()
+    return cached_actor_reference(folder, config.reference_version(folder))
+
+
+@lru_cache(maxsize=2)
+def cached_actor_reference(reference_dir: Path, version: tuple) -> tuple[dict[str, Actor], list[Alias]]:
+    actors = load_actors(reference_dir)
+    return actors, load_aliases(actors, reference_dir)
 
 
 def dedupe_aliases(aliases: Iterable[Alias]) -> list[Alias]:

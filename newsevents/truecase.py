@@ -1,7 +1,7 @@
 """Restore capitals to text written without any (auto-captioned transcripts), so NER can read it.
 
 Three sources, most trusted first:
-1. the actor dictionary: a phrase that matches an alias, ignoring case, takes the alias's casing
+1. the curated actor dictionary: a phrase that matches an alias, ignoring case, takes the alias's casing
    (`u.n` -> `U.N`, `vladimir putin` -> `Vladimir Putin`, `nato` -> `NATO` or `Nato` as the alias has it);
 2. the spaCy tagger, which tags proper nouns well even in lower case (`steve rosenberg`, `heapey`);
 3. English rules: the pronoun `I`, and the first word of each sentence the parser finds.
@@ -14,17 +14,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from newsevents import config
-from newsevents.reference import is_case_sensitive_alias, load_actors, load_aliases
+from newsevents.phrases import PhraseIndex, tokenised
+from newsevents.reference import actor_reference, is_case_sensitive_alias
 
 PRONOUN_I = ("i", "i'm", "i'd", "i've", "i'll", "i’m", "i’d", "i’ve", "i’ll")
 MATCHER_KEY = "ALIAS"
 
 
-def alias_casings(nlp: Language) -> tuple[PhraseMatcher, dict[str, str]]:
-    """A case-insensitive matcher over every alias, and the casing of each alias by its lower-case form.
+def alias_casings(nlp: Language) -> tuple[PhraseIndex, dict[str, str]]:
+    """A case-insensitive index of every alias, and the casing of each alias by its lower-case form.
 
     Bare acronyms of two or three letters (`US`, `UN`) are left out: in lower case they are words.
     """
@@ -33,16 +33,19 @@ def alias_casings(nlp: Language) -> tuple[PhraseMatcher, dict[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def cached_alias_casings(nlp: Language, reference_dir, version: tuple) -> tuple[PhraseMatcher, dict[str, str]]:
-    actors = load_actors(reference_dir)
+def cached_alias_casings(nlp: Language, reference_dir, version: tuple) -> tuple[PhraseIndex, dict[str, str]]:
+    _, aliases = actor_reference(reference_dir)
     casing: dict[str, str] = {}
-    for alias in load_aliases(actors, reference_dir):
-        if is_case_sensitive_alias(alias.alias) or alias.alias.islower():
+    for alias in aliases:
+        # Only curated names: the converted dictionaries hold common phrases (`International Solidarity`).
+        if not alias.curated or is_case_sensitive_alias(alias.alias) or alias.alias.islower():
             continue
         casing.setdefault(alias.alias.lower(), alias.alias)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add(MATCHER_KEY, [nlp.make_doc(text) for text in casing])
-    return matcher, casing
+    index = PhraseIndex(lower_case=True)
+    for tokens in tokenised(nlp, list(casing)):
+        if tokens:
+            index.add(MATCHER_KEY, tokens)
+    return index, casing
 
 
 def known_acronyms() -> frozenset[str]:
@@ -54,8 +57,8 @@ def known_acronyms() -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def cached_acronyms(reference_dir, version: tuple) -> frozenset[str]:
-    actors = load_actors(reference_dir)
-    return frozenset(a.alias.lower() for a in load_aliases(actors, reference_dir) if is_case_sensitive_alias(a.alias))
+    _, aliases = actor_reference(reference_dir)
+    return frozenset(a.alias.lower() for a in aliases if is_case_sensitive_alias(a.alias))
 
 
 def capitalise(chars: list[str], index: int) -> None:
@@ -69,7 +72,7 @@ def recase(text: str, nlp: Language) -> tuple[str, list[int]]:
     doc = nlp(text)
     chars = list(text)
     matcher, casing = alias_casings(nlp)
-    for _, start, end in matcher(doc):
+    for _, start, end in matcher.matches(doc):
         span = doc[start:end]
         cased = casing.get(span.text.lower())
         if cased and len(cased) == len(span.text):
