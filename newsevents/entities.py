@@ -65,6 +65,11 @@ ROLE_NAMES = {
     "REF": "refugees", "BUS": "business", "EDU": "students",
 }
 MIN_UPPERCASE_SHARE = 0.01
+# An acronym: three to six capitals and digits, starting with a capital (`RSF`, `M23`, `G20`, `UNRWA`).
+ACRONYM_PATTERN = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+ACRONYM_LABEL = "ORG"
+# Where a name stands in a sentence: a subject, object or modifier of a noun.
+NAME_DEPS = frozenset("nsubj nsubjpass dobj pobj conj compound poss".split())
 RESOLUTION_METHODS = ("dictionary", "title", "fuzzy", "document", "unresolved", "context")
 
 
@@ -423,6 +428,10 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
             for short_form in known_short_forms(entity, resolver):
                 people_so_far.setdefault(short_form, entity)
         mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, label, method))
+    for span in unrecognised_acronyms(doc, mentions):
+        entity = unresolved_entity(span.text, ACRONYM_LABEL)
+        mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, ACRONYM_LABEL, "unresolved"))
+    mentions.sort(key=lambda m: m.start_token)
     document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
     mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
     from newsevents.groups import (
@@ -431,6 +440,22 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
 
     mentions = sorted(mentions + group_mentions(doc, mentions, resolver.agents, resolver.actors), key=lambda m: m.start_token)
     return merge_adjacent(mentions, doc)
+
+
+def unrecognised_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[Span]:
+    """Acronyms the NER missed where a name belongs (`RSF fighters`, `M23 seized Goma`, `ADF rebels`): the
+    names of organisations. Two-letter ones (`TV`, `HQ`) and words in capitals that stand alone (a speaker's
+    label, a dateline) are left out."""
+    covered = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    return [
+        doc[token.i : token.i + 1]
+        for token in doc
+        if token.i not in covered
+        and ACRONYM_PATTERN.fullmatch(token.text)
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.dep_ in NAME_DEPS
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].text == ":")
+    ]
 
 
 def is_capital(entity: Entity) -> bool:

@@ -18,6 +18,7 @@ from newsevents.coder.clauses import (
     coordinated,
     governing_clause,
     passive_patients,
+    reporting_verb,
     subject_heads,
 )
 from newsevents.entities import (
@@ -55,6 +56,12 @@ AGENT_NOUNS = frozenset(
 PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())
 PEOPLE_GROUP_NOUNS = frozenset("man woman leader minister".split())
 GROUP_LOOKBACK_SENTENCES = 2
+# Third-person pronouns, subject and possessive, and whom each can stand for.
+PRONOUN_KINDS = {
+    "he": "person", "she": "person", "him": "person", "his": "person", "her": "person",
+    "it": "body", "its": "body", "they": "any", "their": "any",
+}
+SPEAKER_PRONOUNS = frozenset(PRONOUN_KINDS) | frozenset(PERSONAL_PRONOUNS)
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 GOVERNMENT_ROLE = "GOV"
 PRONOUN_LOOKBACK_SENTENCES = 2
@@ -190,9 +197,10 @@ class MentionIndex:
 
 
 def speaks_for_owner(noun: Token) -> bool:
-    """Whether `X's <noun>` / `<noun> of X` acts for X: its ministry, forces or leader do; its critics,
-    allies or victims do not."""
-    return noun.ent_type_ != "" or noun.lemma_.lower() in AGENT_NOUNS
+    """Whether `X's <noun>` / `<noun> of X` acts for X: its ministry, forces, leader or any other agent word
+    (`Venezuela's electoral authorities`, `Niger's junta`) do; its critics, allies or victims do not."""
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ != "" or lemma in AGENT_NOUNS or noun.lower_ in AGENT_NOUNS or lemma in default_resolver().agents
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -219,12 +227,16 @@ def actor_of_phrase(
     counted = counted_noun(head)
     if counted is not None:  # `most of the drones`, `dozens of villagers`: the drones, the villagers
         return actor_of_phrase(counted, index, sentence_index, exclude)
-    if head.lower_ in PERSONAL_PRONOUNS:
-        return index.previous_person(head, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
+    if head.lower_ in SPEAKER_PRONOUNS:
+        return pronoun_referent(head, index, sentence_index, exclude)
     titled = index.titled_person(head, sentence_index)
     if titled is not None and titled.entity.entity_id not in exclude:
         return titled
     for token in phrase_tokens(head):
+        if token.dep_ == "poss" and token.lower_ in SPEAKER_PRONOUNS:  # `its fighters`, `their delegation`
+            owner = speaker_of(token, index, sentence_index, exclude)
+            if owner is not None:
+                return owner
         mention = index.by_token.get(token.i)
         # `pro-Russian separatists` are not Russia; an actor is not its own target.
         if mention is None or mention.entity.entity_id in exclude:
@@ -233,6 +245,29 @@ def actor_of_phrase(
             return mention
     side = index.side_in_fighting(head, sentence_index)
     return side if side is not None and side.entity.entity_id not in exclude else None
+
+
+def speaker_of(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> EntityMention | None:
+    """Who a third-person pronoun stands for in what someone says of themselves: `Mali's government said it
+    had opened an investigation`, `the MNDAA said its fighters had seized`, `Lula said he had thanked Modi`:
+    the speaker, when the pronoun fits them (`he` a person, `it` a body, `they` either)."""
+    verb = reporting_verb(pronoun.head)
+    if verb is None:
+        return None
+    kind = PRONOUN_KINDS[pronoun.lower_]
+    for speaker in actors_of(subject_heads(verb), index, sentence_index, exclude=exclude):
+        is_person = speaker.entity.entity_type == "PERSON"
+        if kind == "any" or (kind == "person") == is_person:
+            return speaker
+    return None
+
+
+def pronoun_referent(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> EntityMention | None:
+    """The speaker a pronoun stands for in their own words, else, for `he` or `she`, the last person named."""
+    speaker = speaker_of(pronoun, index, sentence_index, exclude)
+    if speaker is not None or pronoun.lower_ not in PERSONAL_PRONOUNS:
+        return speaker
+    return index.previous_person(pronoun, PRONOUN_LOOKBACK_SENTENCES, sentence_index, exclude)
 
 
 def counted_noun(head: Token) -> Token | None:

@@ -243,3 +243,15 @@ def is_argument(mention: EntityMention, trigger: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def reporting_verb(clause: Token) -> Token | None:
+    """The reporting verb (`says`, `insists`) a clause is said under, if any."""
+    token = clause
+    for _ in range(6):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
+            return token.head
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None

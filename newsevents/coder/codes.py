@@ -29,6 +29,8 @@ MATERIAL_CONFLICT_ROOTS = frozenset((15, 16, 17, 18, 19, 20))
 VERBAL_ROOTS = frozenset((*range(1, 14), 16))
 SOLITARY_ROOTS = frozenset((14, 15))
 MUTUAL_ROOTS = frozenset((3, 4, 5, 6))
+# Roots of what is said about or to someone: comments, appeals, demands, disapproval, rejection, threats.
+STATEMENT_ROOTS = frozenset((1, 2, 10, 11, 12, 13))
 
 
 def is_material(event_code: str) -> bool:

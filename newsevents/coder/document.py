@@ -21,6 +21,7 @@ from newsevents.coder.clauses import (
     clause_chain,
     governing_clause,
     is_reciprocal,
+    reporting_verb,
     subject_heads,
 )
 from newsevents.coder.codes import (
@@ -56,7 +57,6 @@ from newsevents.coder.modality import (
     is_stated_intent,
     mode_of,
     reporting_source,
-    reporting_verb,
 )
 from newsevents.coder.places import place_of, visited_place
 from newsevents.coder.targets import (
@@ -192,7 +192,9 @@ def code_document(
                 mutual = is_reciprocal(trigger) or (not named_targets and is_mutual(event_code) and len(sources) > 1)
                 named = [s for s in sources if s is not actor1] if mutual else named_targets
                 targets = [target_as_actor(t, actor1, country_entities) for t in named]
-                targets = targets or own_country_targets(trigger, actor1, named_targets, sentence_index, country_entities)
+                targets = targets or own_country_targets(
+                    trigger, event_code, actor1, named_targets, index, sentence_index, country_entities
+                )
                 targets = [t for t in targets if not same_side(t.entity.entity_id, actor1.entity.entity_id)]
                 for actor2 in targets or [target_of_place(pattern, place, actor1, index, sentence_index, country_entities)]:
                     if actor2 is None and needs_counterpart(event_code) and not is_multilateral(trigger, index):

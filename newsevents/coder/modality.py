@@ -12,6 +12,7 @@ from newsevents.coder.clauses import (
     SUBJECT_DEPS,
     clause_chain,
     governing_clause,
+    reporting_verb,
     subject_heads,
 )
 from newsevents.entities import (
@@ -98,18 +99,6 @@ def is_separate_clause(verb: Token) -> bool:
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         and verb.head.tag_ not in FINITE_TAGS + ("MD",)
     )
-
-
-def reporting_verb(clause: Token) -> Token | None:
-    """The reporting verb (`says`, `insists`) a clause is said under, if any."""
-    token = clause
-    for _ in range(6):
-        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
-            return token.head
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return None
 
 
 def reporting_source(clause: Token, index: MentionIndex, sentence_index: int) -> EntityMention | None:

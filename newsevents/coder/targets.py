@@ -15,12 +15,13 @@ from newsevents.coder.actors import (
     last_two_parties,
     phrase_tokens,
 )
-from newsevents.coder.clauses import OBJECT_DEPS, passive_patients, preposition_objects
+from newsevents.coder.clauses import OBJECT_DEPS, passive_patients, preposition_objects, subject_heads
 from newsevents.coder.codes import (
     IMPLICIT_TARGET_ROOTS,
     INTENT_ROOT,
     MATERIAL_CONFLICT_ROOTS,
     MEDIATION_CODE,
+    STATEMENT_ROOTS,
     THREAT_ROOT,
     TWO_SIDED_ROOTS,
     VISIT_CODE,
@@ -31,8 +32,10 @@ from newsevents.entities import (
     MOTION_WORDS,
     Entity,
     EntityMention,
+    default_resolver,
+    role_actor,
 )
-from newsevents.groups import CONTEXT_METHOD
+from newsevents.groups import COLLECTIVE_NOUNS, CONTEXT_METHOD
 from newsevents.merging import base_actor
 
 TARGET_PREPOSITIONS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into", "at", "of")
@@ -56,6 +59,8 @@ PEOPLE_NOUNS = frozenset(
 IMPLICIT_TARGET_LOOKBACK_SENTENCES = 1
 # Prepositions by which an act's object names whom it concerns (`the resignation of`, `an inquiry into`).
 CONCERNING_PREPOSITIONS = ("of", "into", "over", "on", "against")
+# Roles of armed forces, whose uses of force are seldom against their own country's people.
+FIGHTING_ROLES = frozenset(("MIL", "REB"))
 MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
 
 
@@ -80,6 +85,13 @@ def borrowed_targets(
                 mention = index.by_token.get(token.i)
                 if mention is not None and mention.entity.entity_id not in actors:
                     return [mention]
+    if int(pattern.event_code[:2]) in STATEMENT_ROOTS:
+        # `China warned that the United States would pay the price`, `demanded that the electoral council
+        # publish the results`: a statement about someone is aimed at the subject of what it states.
+        for complement in (c for c in trigger.children if c.dep_ == "ccomp"):
+            found = actors_of(subject_heads(complement), index, sentence_index, targets=True, exclude=actors)
+            if found:
+                return found
     is_purpose = trigger.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if is_purpose and trigger.head.lemma_.lower() in MOTION_WORDS:
         return target_actors(trigger.head, index, sentence_index, actors)
@@ -183,23 +195,39 @@ def target_actors(
 
 def own_country_targets(
     trigger: Token,
+    event_code: str,
     actor: EntityMention,
     named_targets: list[EntityMention],
+    index: MentionIndex,
     sentence_index: int,
     country_entities: dict[str, Entity],
 ) -> list[EntityMention]:
-    """A target described as the actor's own country's (`the minister called on the national defence
-    industry to ...` -> the minister's country), when the act names no other target."""
+    """A target of the actor's own country, when the act names no other target: one described as the
+    country's own (`the minister called on the national defence industry to ...`), or a group named by its
+    role alone (`police detained protesters`), unless an armed force is using force."""
     country = country_entities.get(actor.entity.country_code or "")
     if named_targets or country is None:
         return []
-    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
     heads += [g for c in trigger.children if c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    if int(event_code[:2]) in STATEMENT_ROOTS:
+        heads += [h for c in trigger.children if c.dep_ == "ccomp" for h in subject_heads(c)]
     for head in heads:
         modifiers = [t for t in head.subtree if t.i < head.i and t.dep_ == "amod" and t.lower_ in OWN_COUNTRY_ADJECTIVES]
         if modifiers:
             span = head.doc[min(t.i for t in head.subtree) : head.i + 1]
             return [document_mention(span, sentence_index, country, ner_label="GPE")]
+    if actor.entity.role_code in FIGHTING_ROLES and int(event_code[:2]) in MATERIAL_CONFLICT_ROOTS:
+        return []  # an armed force's enemy is seldom of its own country
+    agents = default_resolver().agents
+    for head in heads:
+        role = agents.get(head.lemma_.lower())
+        is_group = head.tag_ == "NNS" or head.lemma_.lower() in COLLECTIVE_NOUNS
+        if role and is_group and head.pos_ == "NOUN" and not any(t.i in index.by_token for t in head.subtree):
+            # `police arrested dozens of protesters`, `Maduro blamed the opposition`: a group named by its role
+            # alone, that the context gave no country, is of the actor's own country.
+            span = head.doc[min(t.i for t in head.subtree if t.i <= head.i) : head.i + 1]
+            return [document_mention(span, sentence_index, role_actor(country, role), ner_label="NORP")]
     return []
 
 
