@@ -62,6 +62,7 @@ PRONOUN_KINDS = {
     "it": "body", "its": "body", "they": "any", "their": "any",
 }
 SPEAKER_PRONOUNS = frozenset(PRONOUN_KINDS) | frozenset(PERSONAL_PRONOUNS)
+PLURAL_PRONOUNS = frozenset(("they",))
 PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat", "nummod", "det", "npadvmod")
 GOVERNMENT_ROLE = "GOV"
 PRONOUN_LOOKBACK_SENTENCES = 2
@@ -247,19 +248,23 @@ def actor_of_phrase(
     return side if side is not None and side.entity.entity_id not in exclude else None
 
 
-def speaker_of(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> EntityMention | None:
+def speakers_of(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> list[EntityMention]:
     """Who a third-person pronoun stands for in what someone says of themselves: `Mali's government said it
-    had opened an investigation`, `the MNDAA said its fighters had seized`, `Lula said he had thanked Modi`:
-    the speaker, when the pronoun fits them (`he` a person, `it` a body, `they` either)."""
+    had opened an investigation`, `the MNDAA said its fighters had seized`, `Lula said he had thanked Modi`,
+    `Mali and Niger announced that they were withdrawing`: the speakers, when the pronoun fits them (`he`
+    one person, `it` one body, `they` any and all)."""
     verb = reporting_verb(pronoun.head)
     if verb is None:
-        return None
+        return []
     kind = PRONOUN_KINDS[pronoun.lower_]
-    for speaker in actors_of(subject_heads(verb), index, sentence_index, exclude=exclude):
-        is_person = speaker.entity.entity_type == "PERSON"
-        if kind == "any" or (kind == "person") == is_person:
-            return speaker
-    return None
+    speakers = actors_of(subject_heads(verb), index, sentence_index, exclude=exclude)
+    if kind == "any":
+        return speakers
+    return [s for s in speakers if (kind == "person") == (s.entity.entity_type == "PERSON")][:1]
+
+
+def speaker_of(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> EntityMention | None:
+    return next(iter(speakers_of(pronoun, index, sentence_index, exclude)), None)
 
 
 def pronoun_referent(pronoun: Token, index: MentionIndex, sentence_index: int, exclude: frozenset[str]) -> EntityMention | None:
@@ -289,6 +294,8 @@ def actors_of(
     for head in heads:
         for token in coordinated(head, targets) + owners_listed(head):
             members = group_members(token, index, sentence_index)
+            if token.lower_ in PLURAL_PRONOUNS:
+                members = members or speakers_of(token, index, sentence_index, exclude)
             mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
             listed = unpunctuated_list(token, mention, index) if mention is not None else members
             for item in [*listed, mention]:

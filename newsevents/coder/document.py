@@ -161,7 +161,7 @@ def code_document(
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]
             actor_ids = frozenset(a.entity.entity_id for a in acting)
-            named_targets = target_actors(trigger, index, sentence_index, actor_ids)
+            named_targets = target_actors(trigger, index, sentence_index, actor_ids, pattern.event_code)
             named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
             named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)

@@ -59,6 +59,10 @@ PEOPLE_NOUNS = frozenset(
 IMPLICIT_TARGET_LOOKBACK_SENTENCES = 1
 # Prepositions by which an act's object names whom it concerns (`the resignation of`, `an inquiry into`).
 CONCERNING_PREPOSITIONS = ("of", "into", "over", "on", "against")
+# Gatherings where things are done, not parties they are done to (`on the sidelines of the summit`).
+VENUE_NOUNS = frozenset("sideline sidelines margin margins summit conference forum session gathering ceremony".split())
+# Roots of cooperation (statements to intents to aid and yielding): their `at` is a venue.
+COOPERATIVE_ROOTS = frozenset(range(1, 10))
 # Roles of armed forces, whose uses of force are seldom against their own country's people.
 FIGHTING_ROLES = frozenset(("MIL", "REB"))
 MULTILATERAL_MEMBERS = frozenset("nation country state ally leader minister member government delegation".split())
@@ -144,10 +148,13 @@ def implicit_targets(
 
 
 def target_actors(
-    trigger: Token, index: MentionIndex, sentence_index: int, actors: frozenset[str] = frozenset()
+    trigger: Token, index: MentionIndex, sentence_index: int, actors: frozenset[str] = frozenset(), event_code: str = ""
 ) -> list[EntityMention]:
     """Who the act is done to. A pronoun target is never one of the `actors` (`Putin challenged him`: him is
-    not Putin; he would have been `himself`)."""
+    not Putin; he would have been `himself`). Where an act happens is not whom it is done to: `at` names a
+    target only of hostile acts (`fired at protesters`, not `signed a declaration at the White House`), and
+    a gathering is a venue (`met on the sidelines of the summit`)."""
+    cooperative = bool(event_code) and int(event_code[:2]) in COOPERATIVE_ROOTS
     objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
     found = actors_of(passive_patients(trigger) + objects, index, sentence_index, targets=True, exclude=actors)
     if found:
@@ -156,9 +163,10 @@ def target_actors(
     if parties:
         return actors_of(parties[1:], index, sentence_index, exclude=actors)
     for prep in trigger.children:
-        if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPOSITIONS and not (cooperative and prep.lower_ == "at"):
             # `to Bulgaria and to Poland`: coordinated prepositions each bring a target.
             objects_of_preps = [c for p in (prep, *prep.conjuncts) for c in preposition_objects(p)]
+            objects_of_preps = [o for o in objects_of_preps if o.lemma_.lower() not in VENUE_NOUNS]
             found = actors_of(objects_of_preps, index, sentence_index, targets=True, exclude=actors)
             if found:
                 return found
