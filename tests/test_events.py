@@ -488,3 +488,34 @@ def test_force_is_coded_by_who_does_it_to_whom(nlp):
     killed = {e[:3] for e in coded(nlp, "An Israeli drone strike killed Saleh al-Arouri in Beirut.")}
     assert any(a1.startswith("country:ISR") and code == "186" for a1, code, _ in killed), killed
     assert "195" in {e[1] for e in coded(nlp, "Russian drones hit Kharkiv on Monday.")}
+
+
+def test_a_pronoun_in_what_a_speaker_says_of_itself_is_the_speaker(nlp):
+    # `it` is the body that speaks, `he` the person, `they` every speaker named.
+    events = {e[:3] for e in coded(nlp, "Chile's foreign ministry said on Monday it had expelled Venezuela's ambassador.")}
+    assert any(actor == "country:CHL" and code.startswith("16") for actor, code, _ in events)
+    events = {e[:3] for e in coded(nlp, "Ghana and Togo announced on Friday that they were leaving the Economic Community of West African States.")}
+    assert {actor for actor, _, _ in events} >= {"country:GHA", "country:TGO"}
+
+
+def test_a_statement_is_aimed_at_the_subject_of_what_it_states(nlp):
+    assert ("country:JPN", "130", "country:PRK") in {
+        e[:3] for e in coded(nlp, "Japan warned on Friday that North Korea would face severe consequences.")
+    }
+
+
+def test_a_role_group_with_no_country_of_its_own_is_the_actors(nlp):
+    # No place tells whose students these are: those of the government that detains them.
+    events = {e[:3] for e in coded(nlp, "The Peruvian government detained dozens of students after the march.")}
+    assert ("country:PER", "173", "country:PER/EDU") in {(a.split("/")[0], c, t) for a, c, t in events}
+
+
+def test_an_acronym_the_ner_missed_is_an_organisation(nlp):
+    events = {e[:3] for e in coded(nlp, "CODECO fighters attacked a camp in Ituri on Sunday.")}
+    assert any(actor == "unresolved:org:codeco" and code.startswith("19") for actor, code, _ in events)
+
+
+def test_where_a_cooperative_act_happens_is_not_its_target(nlp):
+    events = {e[:3] for e in coded(nlp, "Ghana and Nigeria signed a trade agreement at the White House on Friday.")}
+    assert ("country:GHA", "057", "country:NGA") in events
+    assert not any(target == "country:USA" for _, _, target in events)

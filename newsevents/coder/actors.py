@@ -34,7 +34,9 @@ from newsevents.reference import normalise_name
 # does events that are the object of its verb (`carried out an attack`).
 PARTICIPATION_NOUNS = frozenset("meeting talk negotiation call visit summit conference consultation".split())
 # Words for a quantity or part of what follows them: `most of the drones`.
-QUANTITY_WORDS = frozenset("most many some all several dozens hundreds thousands scores part half majority rest".split())
+QUANTITY_WORDS = frozenset(
+    "most many some all several dozen dozens hundred hundreds thousand thousands score scores part half majority rest".split()
+)
 # Weapons that stand for whoever fires them, and the defences of whoever is attacked: with no owner named,
 # they belong to the sides of the last use of force the text reported (`Russia fired 90 drones at Ukraine.
 # Air defences shot down most of the drones.`).

@@ -10,6 +10,7 @@ from newsevents.coder.actors import (
     MentionIndex,
     actors_of,
     between_parties,
+    counted_noun,
     country_of_place,
     document_mention,
     last_two_parties,
@@ -228,7 +229,7 @@ def own_country_targets(
     if actor.entity.role_code in FIGHTING_ROLES and int(event_code[:2]) in MATERIAL_CONFLICT_ROOTS:
         return []  # an armed force's enemy is seldom of its own country
     agents = default_resolver().agents
-    for head in heads:
+    for head in (counted_noun(h) or h for h in heads):  # `dozens of students`: the students
         role = agents.get(head.lemma_.lower())
         is_group = head.tag_ == "NNS" or head.lemma_.lower() in COLLECTIVE_NOUNS
         if role and is_group and head.pos_ == "NOUN" and not any(t.i in index.by_token for t in head.subtree):
