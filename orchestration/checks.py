@@ -1,16 +1,17 @@
 """Blocking asset checks built from the pandera models (the PUDL pattern).
 
-Each asset validates the rows it writes with its table's pandera model and reports the result as the
-check `<table>_matches_schema`. The checks are blocking: when one fails, the downstream assets of the run
-do not execute, so bad data never reaches the star schema or the published warehouse, and the check's
-metadata in the UI lists the failing rows. A partitioned asset checks the rows of its partitions; the
+Each asset validates the rows it is about to write with its table's pandera model and reports the result
+as the check `<table>_matches_schema`, before anything is written. The checks are blocking: when one
+fails, the step stops with nothing written, the downstream assets of the run do not execute, so bad data
+never reaches the star schema or the published warehouse, and the check's metadata in the UI lists the
+failing rows. A partitioned asset checks the rows of its partitions; the
 star schema checks the rows a load inserted or updated; so a check's cost follows the load, not the
 size of the warehouse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import dagster as dg
 import pandas as pd
@@ -58,12 +59,37 @@ def schema_check_result(table: str, frame: pd.DataFrame, scope: str) -> dg.Asset
     return dg.AssetCheckResult(**key, passed=True, metadata={"rows checked": len(frame), "scope": scope})
 
 
+class CheckFailed(dg.Failure):
+    """Rows refused by their table's pandera model: the step stops before anything is written."""
+
+
+def refuse(results: Sequence[dg.AssetCheckResult]) -> Iterator[dg.AssetCheckResult]:
+    """Report the checks' results, then stop the step if any failed: nothing downstream runs, and the
+    caller's rows are never written."""
+    yield from results
+    failed = [r for r in results if not r.passed]
+    if failed:
+        names = ", ".join(r.check_name for r in failed)
+        raise CheckFailed(description=f"Rows refused by their schema check ({names}); nothing was written. The failing rows are in the check's metadata.")
+
+
+def checked_outputs(outputs: Sequence[tuple[str, pd.DataFrame, str, dict]], multi: bool = False) -> Iterator:
+    """Each (table, rows, scope, metadata) as an output of the asset, once every table's rows passed its
+    schema check: the IO manager writes nothing a check refused. In a multi-asset each output is named
+    after its table."""
+    results = [schema_check_result(table, frame, scope) for table, frame, scope, _ in outputs]
+    if not all(r.passed for r in results):
+        yield from refuse(results)
+    for (table, frame, _, metadata), result in zip(outputs, results, strict=True):
+        output_name = {"output_name": table.split(".")[1]} if multi else {}
+        yield dg.Output(frame, metadata={**table_metadata(frame), **(metadata or {})}, **output_name)
+        yield result
+
+
 def checked_output(table: str, frame: pd.DataFrame, scope: str, metadata: dict | None = None, multi: bool = False) -> Iterator:
     """An asset's table as its output (row count, preview and `metadata` for the UI) and the result of
-    its schema check. In a multi-asset the output is named after the table."""
-    output_name = {"output_name": table.split(".")[1]} if multi else {}
-    yield dg.Output(frame, metadata={**table_metadata(frame), **(metadata or {})}, **output_name)
-    yield schema_check_result(table, frame, scope)
+    its schema check; when the check fails the step stops and the rows are not written."""
+    yield from checked_outputs([(table, frame, scope, metadata or {})], multi)
 
 
 def documents_scope(frame: pd.DataFrame) -> str:

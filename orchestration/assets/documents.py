@@ -13,7 +13,7 @@ from newsevents.ingest import input_version, read_manifest
 from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
 from orchestration import changes, entity_descriptions
-from orchestration.checks import checked_output, documents_scope, schema_check_spec
+from orchestration.checks import checked_output, checked_outputs, documents_scope, schema_check_spec
 from orchestration.io_managers import ensure_table, files_of_partitions, select_rows, transaction
 from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
@@ -138,13 +138,15 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
         "replaced documents forgotten": forgotten,
     }
     scope = f"rows of {len(files)} input files"
-    for table, frame, extra in (
-        ("staging.input_files", ledger, accounting),
-        ("staging.raw_documents", raw, {}),
-        ("staging.duplicate_inputs", duplicates, {}),
-        ("staging.quarantined_inputs", quarantined, {}),
-    ):
-        yield from checked_output(table, frame, scope, extra, multi=True)
+    yield from checked_outputs(
+        [
+            ("staging.input_files", ledger, scope, accounting),
+            ("staging.raw_documents", raw, scope, {}),
+            ("staging.duplicate_inputs", duplicates, scope, {}),
+            ("staging.quarantined_inputs", quarantined, scope, {}),
+        ],
+        multi=True,
+    )
 
 
 @dg.asset(

@@ -8,6 +8,8 @@ windows they fall in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import dagster as dg
 import duckdb
 import pandas as pd
@@ -28,6 +30,7 @@ from orchestration import changes
 from orchestration.assets.documents import PARTITIONED
 from orchestration.checks import (
     checked_output,
+    refuse,
     documents_scope,
     schema_check_result,
     schema_check_spec,
@@ -187,18 +190,39 @@ def replace_merged_reports(
         changes.clear(connection, [changes.DOCUMENTS_TO_MERGE])
 
 
-def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Merge again the reports whose events changed and store the result: returns the groups touched,
-    the reports merged again, and their assignments and events. The reports are read on one connection
-    and the result stored on another, so the blocks read are released first. No write comes between the
-    two: every writer of the warehouse runs in one pool of one."""
+@dataclass(frozen=True)
+class MergeResult:
+    """Reports merged again and what the merge gives them: computed, not yet stored."""
+
+    groups: list[str]  # the groups touched
+    reports: pd.DataFrame  # the reports merged again
+    removed: list[str]  # mention ids of reports gone since the last merge
+    assignments: pd.DataFrame
+    events: pd.DataFrame
+
+    def store(self, connect: Connect) -> None:
+        with connect() as connection:
+            replace_merged_reports(connection, self.reports, self.removed, self.assignments, self.events)
+
+
+def merge_changed(connect: Connect) -> MergeResult:
+    """Merge again the reports whose events changed, without storing the result. The reports are read on
+    one connection and the result stored on another (`MergeResult.store`), so the blocks read are released
+    first. No write comes between the two: every writer of the warehouse runs in one pool of one."""
     with connect() as connection:
         changed = reports_changed_since_merge(connection)
         reports = reports_to_merge(connection, changed)
     assignments, events = assign_events(reports)
-    with connect() as connection:
-        replace_merged_reports(connection, reports, changed.loc[~changed["is_added"], "mention_id"].tolist(), assignments, events)
-    return sorted(changed["group_key"].unique()), reports, assignments, events
+    removed = changed.loc[~changed["is_added"], "mention_id"].tolist()
+    return MergeResult(sorted(changed["group_key"].unique()), reports, removed, assignments, events)
+
+
+def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Merge again the reports whose events changed and store the result: returns the groups touched,
+    the reports merged again, and their assignments and events."""
+    merged = merge_changed(connect)
+    merged.store(connect)
+    return merged.groups, merged.reports, merged.assignments, merged.events
 
 
 @dg.multi_asset(
@@ -226,16 +250,21 @@ def merge_changed_reports(connect: Connect) -> tuple[list[str], pd.DataFrame, pd
 def merged_events(warehouse: DuckDBResource):
     """Merge again the reports whose events this load changed: in the groups it added reports to or
     removed reports from, the date windows of those reports; every other event stays as it is."""
-    groups, reports, assignments, events = merge_changed_reports(warehouse.get_connection)
+    merged = merge_changed(warehouse.get_connection)
+    groups, reports, assignments, events = merged.groups, merged.reports, merged.assignments, merged.events
+    scope = f"rows of the {len(reports)} reports merged again, in {len(groups)} groups"
+    results = [schema_check_result(f"staging.{name}", frame, scope) for name, frame in (("event_assignments", assignments), ("events", events))]
+    if not all(r.passed for r in results):
+        yield from refuse(results)  # the merge is not stored: the queue of documents to merge stays
+    merged.store(warehouse.get_connection)
     with warehouse.get_connection() as connection:
         totals = {
             table: connection.execute(f"select count(*) from staging.{table}").fetchone()[0]
             for table in ("event_assignments", "events")
         }
-    scope = f"rows of the {len(reports)} reports merged again, in {len(groups)} groups"
-    for name, frame in (("event_assignments", assignments), ("events", events)):
+    for (name, frame), result in zip((("event_assignments", assignments), ("events", events)), results, strict=True):
         yield dg.MaterializeResult(
             asset_key=name,
             metadata={"dagster/row_count": totals[name], "rows rewritten": len(frame), "groups merged again": len(groups), "reports merged again": len(reports), "preview": markdown_preview(frame)},
         )
-        yield schema_check_result(f"staging.{name}", frame, scope)
+        yield result

@@ -27,7 +27,7 @@ from newsevents import config
 from newsevents.config import SQL_DIR
 from newsevents.publish import publish_warehouse
 from orchestration import changes, entity_descriptions
-from orchestration.checks import schema_check_result, schema_check_spec
+from orchestration.checks import refuse, schema_check_result, schema_check_spec
 from orchestration.io_managers import Connect, create_temporary_like, ensure_table, stored_columns, transaction
 from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
@@ -253,10 +253,10 @@ def update_star_table(connect: Connect, table: WarehouseTable) -> tuple[bool, di
     return False, *action_counts(update_in_scope(connect, table))
 
 
-def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
+def update_star_schema(connect: Connect, clear_queues: bool = True) -> list[tuple[WarehouseTable, bool, dict[str, int], pd.DataFrame]]:
     """Bring every table up to date, in order, each in a transaction of its own on connections of its
-    own (`connect()`), then empty the queues of changes. Returns, per table, whether it was updated in
-    full, the counts per action and the rows written.
+    own (`connect()`), then (with `clear_queues`) empty the queues of changes. Returns, per table, whether
+    it was updated in full, the counts per action and the rows written.
 
     Connections of its own: a load's few documents touch rows spread over each table's history (the
     older events their reports join), so whole column blocks, and closing the connection releases one
@@ -271,9 +271,24 @@ def update_star_schema(connect: Connect) -> list[tuple[WarehouseTable, bool, dic
     results = []
     for table in WAREHOUSE_TABLES:
         results.append((table, *update_star_table(connect, table)))
+    if clear_queues:
+        clear_change_queues(connect)
+    return results
+
+
+def clear_change_queues(connect: Connect) -> None:
     with connect() as connection, transaction(connection):
         changes.clear(connection)
-    return results
+
+
+def set_aside_refused(connect: Connect, refused: list[WarehouseTable]) -> None:
+    """Drop the tables whose rows a check refused, and forget the definitions of the tables that read
+    them: the next load builds them again in full and checks every row, so refused rows can never be
+    published by a later load that writes nothing new (readers keep the last published copy)."""
+    with connect() as connection, transaction(connection):
+        for table in refused:
+            connection.execute(f"drop table if exists {table.qualified_name}")
+        forget_definitions(connection, [t.name for t in refused] + [name for t in refused for name in tables_reading(t)])
 
 
 @dg.multi_asset(
@@ -296,12 +311,19 @@ def star_schema(warehouse: DuckDBResource):
     warehouse published after the load."""
     with warehouse.get_connection() as connection:
         connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
-    results = update_star_schema(warehouse.get_connection)
+    results = update_star_schema(warehouse.get_connection, clear_queues=False)
+    checks = [schema_check_result(table.qualified_name, written, "rows this load inserted or updated") for table, _, _, written in results]
+    refused = [table for (table, *_), check in zip(results, checks, strict=True) if not check.passed]
+    if refused:
+        # The queues of changes stay for the next load; nothing is published.
+        set_aside_refused(warehouse.get_connection, refused)
+        yield from refuse(checks)
+    clear_change_queues(warehouse.get_connection)
     with warehouse.get_connection() as connection:
         totals = {
             table.name: connection.execute(f"select count(*) from {table.qualified_name}").fetchone()[0] for table in WAREHOUSE_TABLES
         }
-    for table, in_full, counts, written in results:
+    for (table, in_full, counts, written), check in zip(results, checks, strict=True):
         yield dg.MaterializeResult(
             asset_key=table.name,
             metadata={
@@ -313,7 +335,7 @@ def star_schema(warehouse: DuckDBResource):
                 "preview": markdown_preview(written),
             },
         )
-        yield schema_check_result(table.qualified_name, written, "rows this load inserted or updated")
+        yield check
 
 
 @dg.asset(
