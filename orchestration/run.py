@@ -34,16 +34,18 @@ def dagster_instance() -> dg.DagsterInstance:
 
 def loaded_versions(warehouse: Path, published: Path) -> dict[str, str]:
     """The file versions of the last successful load, read from the published warehouse (which the
-    writer never locks). Nothing counts as loaded when the writer's warehouse is missing."""
+    writer never locks): files whose documents all reached the star schema (sql/staging/committed_files.sql).
+    Nothing counts as loaded when the writer's warehouse is missing."""
     if not warehouse.exists() or not published.exists():
         return {}
     with duckdb.connect(str(published), read_only=True) as connection:
-        exists = connection.execute(
-            "select count(*) from information_schema.tables where table_schema = 'staging' and table_name = 'input_files'"
-        ).fetchall()[0][0]
-        if not exists:
+        tables = {
+            (schema, name)
+            for schema, name in connection.execute("select table_schema, table_name from information_schema.tables").fetchall()
+        }
+        if not {("staging", "input_files"), ("staging", "raw_documents"), ("main", "dim_document")} <= tables:
             return {}
-        return dict(connection.execute("select file_name, input_version from staging.input_files").fetchall())
+        return dict(connection.execute(statement("staging/committed_files.sql")).fetchall())
 
 
 def remove_warehouse(warehouse: Path) -> None:
