@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,12 +29,21 @@ import trafilatura
 from newsevents.decode import UnreadableInput, decode_document
 
 MANIFEST_FILE_NAME = "manifest.csv"
+MANIFEST_ENCODINGS = ("utf-8-sig", "cp1252")
 MANIFEST_FIELDS = ("publisher", "domain", "distributor", "kind", "published_date", "url", "language", "title")
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".jsonl", ".json")
 JSON_FIELDS = {"title": "title", "url": "url", "published": "published_date", "source": "publisher", "language": "language"}
 DEFAULT_MAX_INPUT_BYTES = 5_000_000
+# spaCy's default `nlp.max_length`: the parser and NER need about 1 GB per 100,000 characters.
+MAX_TEXT_CHARACTERS = 1_000_000
+JSON_ERRORS = (ValueError, RecursionError)  # JSONDecodeError is a ValueError; so is an over-long integer
+ISO_DAY_PATTERN = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:$|[T ])")
+# The days a warehouse can store (pandas' nanosecond timestamps end in 2262) and news can be from.
+EARLIEST_DATE, LATEST_DATE = date(1800, 1, 1), date(2262, 4, 11)
+# Two far-apart days against which a relative date (`yesterday`) reads differently.
+RELATIVE_BASES = (datetime(2001, 1, 10), datetime(2011, 6, 20))
 MIN_LETTERS_FOR_LANGUAGE_ID = 100
 MIN_LANGUAGE_PROBABILITY = 0.9
 REQUIRED_LANGUAGE = "en"
@@ -116,15 +128,30 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
     path = corpus_dir / MANIFEST_FILE_NAME
     if not path.exists():
         return {}
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or "file_name" not in reader.fieldnames:
-            raise InputError(f"{path}: a manifest needs a 'file_name' column")
-        return {
-            row["file_name"].strip(): {k: v.strip() for k, v in row.items() if k in MANIFEST_FIELDS and v and v.strip()}
-            for row in reader
-            if row.get("file_name")
-        }
+    text = manifest_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is None or "file_name" not in reader.fieldnames:
+        raise InputError(f"{path}: a manifest needs a 'file_name' column")
+    rows = {}
+    for row in reader:
+        if any("\n" in (value or "") for value in row.values() if isinstance(value, str)):
+            # csv reads on to the next closing quote: every later row would vanish into this field.
+            raise InputError(f"{path}: line {reader.line_num}: a quote opened in row {row.get('file_name')!r} is never closed")
+        if row.get("file_name"):
+            rows[row["file_name"].strip()] = {k: v.strip() for k, v in row.items() if k in MANIFEST_FIELDS and v and v.strip()}
+    return rows
+
+
+def manifest_text(path: Path) -> str:
+    """A manifest's text: UTF-8 (with or without a byte-order mark), else Windows-1252, as spreadsheet
+    programs save CSV; a manifest short as it is gives too little for an encoding detector to judge."""
+    content = path.read_bytes()
+    for encoding in MANIFEST_ENCODINGS:
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{path}: the manifest is neither UTF-8 nor Windows-1252; save it as UTF-8")
 
 
 def list_input_files(corpus_dir: Path) -> list[Path]:
@@ -179,11 +206,11 @@ def json_items(text: str) -> Iterator[tuple[int, str]]:
     if stripped.startswith("["):
         try:
             items = json.loads(stripped)
-        except json.JSONDecodeError:
-            items = None
-        if isinstance(items, list):
-            for index, item in enumerate(items, start=1):
-                yield index, json.dumps(item)
+            elements = [json.dumps(item) for item in items] if isinstance(items, list) else None
+        except JSON_ERRORS:
+            elements = None  # read line by line instead: each bad line is quarantined with its reason
+        if elements is not None:
+            yield from enumerate(elements, start=1)
             return
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
@@ -195,11 +222,17 @@ def read_json_item(ref: InputRef, line: str, manifest: dict[str, str], encoding:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise UnreadableInput(f"not valid JSON: {error.msg} at column {error.colno}") from error
+    except RecursionError as error:
+        raise UnreadableInput("not readable JSON: nested too deeply") from error
+    except ValueError as error:  # an integer of thousands of digits (Python's int conversion limit)
+        raise UnreadableInput(f"not readable JSON: {error}") from error
     if not isinstance(item, dict):
         raise UnreadableInput(f"a JSON {type(item).__name__}, not an article object")
     if "text" not in item:
         raise UnreadableInput("JSON article without a 'text' field")
-    if not isinstance(item["text"], str) or not item["text"].strip():
+    if not isinstance(item["text"], str):
+        raise UnreadableInput(f"JSON article whose 'text' is a {type(item['text']).__name__}, not a string")
+    if not item["text"].strip():
         raise UnreadableInput("JSON article whose 'text' is empty")
     metadata = dict(manifest)
     metadata.update({name: str(item[key]).strip() for key, name in JSON_FIELDS.items() if item.get(key)})
@@ -263,6 +296,49 @@ def read_file(path: Path, ref: InputRef, manifest: dict[str, str], limit: int) -
         yield QuarantinedInput(ref.file_name, None, str(error))
 
 
+def date_problem(value: str) -> str | None:
+    """Why a stated publication date cannot be used, or None: a relative date (`yesterday` would change
+    with the day of the load, so a rebuild would give another date), a day that does not exist
+    (2022-02-30), or a date outside the years the warehouse stores."""
+    from newsevents.clean import parse_metadata_date
+
+    iso = ISO_DAY_PATTERN.match(value)
+    try:
+        if iso:
+            day = date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        else:
+            day = parse_metadata_date(value)
+            if day is not None and parse_metadata_date_at(value, RELATIVE_BASES[0]) != parse_metadata_date_at(value, RELATIVE_BASES[1]):
+                return f"publication date {value!r} is relative to the day it is read; give a calendar date"
+    except (ValueError, OverflowError):
+        return f"publication date {value!r} is not a calendar date"
+    if day is None:
+        return f"publication date {value!r} is not a date"
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        return f"publication date {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}"
+    return None
+
+
+def parse_metadata_date_at(value: str, base: datetime) -> date | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        value, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date() if parsed else None
+
+
+def text_problem(text: str) -> str | None:
+    """Why a decoded text cannot be a document, or None."""
+    if not text.strip():
+        return "no text: only white space"
+    if not any(ch.isalnum() for ch in text):
+        return "no text: no letter or digit (only invisible or punctuation characters)"
+    if len(text) > MAX_TEXT_CHARACTERS:
+        return f"text of {len(text):,} characters, over the language model's limit of {MAX_TEXT_CHARACTERS:,}"
+    return None
+
+
 def input_version(path: Path, manifest_row: dict[str, str]) -> str:
     """What identifies one version of an input file: the SHA-256 of its bytes and of its manifest row
     (first 16 hex digits). An edited file, or an edited manifest row, is a new version; a copy is not."""
@@ -295,13 +371,22 @@ def ingest_files(
             result.inputs_seen += 1
             result.quarantined.append(QuarantinedInput(file_name, None, "file no longer exists in the corpus folder"))
             continue
-        for outcome in read_file(path, InputRef(file_name), manifest.get(file_name, {}), limit):
+        try:
+            outcomes = list(read_file(path, InputRef(file_name), manifest.get(file_name, {}), limit))
+        except Exception as error:  # one unreadable file never stops the others: it is quarantined, named
+            result.inputs_seen += 1
+            result.quarantined.append(QuarantinedInput(file_name, None, f"could not be read: {type(error).__name__}: {error}"[:300]))
+            continue
+        for outcome in outcomes:
             result.inputs_seen += 1
             if isinstance(outcome, QuarantinedInput):
                 result.quarantined.append(outcome)
                 continue
-            if not outcome.text.strip():
-                result.quarantined.append(QuarantinedInput(file_name, outcome.ref.line_number, "no text: only white space"))
+            problem = text_problem(outcome.text) or (
+                date_problem(outcome.metadata["published_date"]) if outcome.metadata.get("published_date") else None
+            )
+            if problem:
+                result.quarantined.append(QuarantinedInput(file_name, outcome.ref.line_number, problem))
                 continue
             document_id = document_id_for(outcome.text)
             if document_id in document_of_text:
