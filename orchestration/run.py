@@ -19,6 +19,7 @@ import duckdb
 
 from newsevents import config
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
+from orchestration.dead_runs import free_dead_runs, process_tags
 from orchestration.partitions import partition_range_tags, register_versions
 from orchestration.sql import statement
 from schemas import TABLE_MODELS
@@ -61,8 +62,12 @@ def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str])
     key_ranges = register_versions(instance, {name: versions[name] for name in plan.to_load})
     job = build_definitions().resolve_job_def("load_inputs")
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    for run_id in free_dead_runs(instance):
+        print(f"Freed the pool slots of run {run_id}, whose process is gone", file=sys.stderr)
     return [
-        job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, tags=partition_range_tags(keys))
+        job.execute_in_process(
+            instance=instance, raise_on_error=False, run_config=quiet, tags={**partition_range_tags(keys), **process_tags()}
+        )
         for keys in key_ranges
     ]
 
