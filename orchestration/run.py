@@ -8,6 +8,8 @@ DAGSTER_HOME when it is set (the Makefile sets it, so `make ui` shows them), els
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import os
 import sys
 import warnings
@@ -130,7 +132,54 @@ def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> Loa
     return LoadOutcome(plan, load(instance, plan, versions) if plan.to_load else [])
 
 
+class CannotLoad(RuntimeError):
+    """A reason the load cannot start, said in one line before any work is done."""
+
+
+def writer_lock_holder(warehouse: Path) -> str | None:
+    """DuckDB's own words for who holds the writer's lock (`... is held in /usr/bin/python (PID 4242)`), or
+    None when the warehouse can be opened for writing."""
+    try:
+        duckdb.connect(str(warehouse)).close()
+    except duckdb.IOException as error:
+        message = str(error)
+        return message[message.index("Conflicting lock"):] if "Conflicting lock" in message else message.splitlines()[0]
+    return None
+
+
+def preflight() -> None:
+    """Check what a user can get wrong before anything is read: the corpus folder, the warehouse's folder
+    and its lock, and the spaCy model. Raises CannotLoad with the reason."""
+    corpus, warehouse = config.corpus_dir(), config.warehouse_path()
+    if not corpus.is_dir():
+        raise CannotLoad(f"CORPUS_DIR {corpus} is not a folder (set CORPUS_DIR to the folder of input files)")
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        config.published_warehouse_path().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CannotLoad(f"cannot create the warehouse's folder for WAREHOUSE_PATH {warehouse}: {error.strerror}") from error
+    if not os.access(warehouse.parent, os.W_OK) or (warehouse.exists() and not os.access(warehouse, os.W_OK)):
+        raise CannotLoad(f"WAREHOUSE_PATH {warehouse} is not writable")
+    try:
+        model = config.spacy_model_name()
+    except RuntimeError as error:
+        raise CannotLoad(str(error)) from error
+    if importlib.util.find_spec(model) is None and not Path(model).is_dir():
+        raise CannotLoad(f"SPACY_MODEL {model!r} is not an installed spaCy package or a model folder")
+    holder = writer_lock_holder(warehouse) if warehouse.exists() else None
+    if holder:
+        raise CannotLoad(
+            f"the warehouse {warehouse} is open for writing by another process ({holder}); readers should open "
+            f"the published copy {config.published_warehouse_path()} instead"
+        )
+
+
 def run(full_refresh: bool = False) -> int:
+    try:
+        preflight()
+    except CannotLoad as error:
+        print(f"Cannot load: {error}", file=sys.stderr)
+        return 2
     print(f"Loading {config.corpus_dir()} into {config.warehouse_path()} with spaCy model {config.spacy_model_name()}")
     if full_refresh:
         print("FULL_REFRESH: the warehouse is deleted and every file loaded again")
@@ -141,14 +190,26 @@ def run(full_refresh: bool = False) -> int:
         print("The load did not complete:", *outcome.problems, sep="\n  ", file=sys.stderr)
         return 1
     if not outcome.results:
+        if not config.published_warehouse_path().exists():
+            print(f"Nothing to load: {config.corpus_dir()} holds no input files, and nothing was loaded before.")
+            return 0
         print("Nothing to load: the published warehouse is up to date.")
     print_summary(config.published_warehouse_path())
     return 0
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m orchestration.run",
+        description=(
+            "Load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH and publish it for readers "
+            "(PUBLISHED_WAREHOUSE_PATH). Settings come from the environment: CORPUS_DIR, WAREHOUSE_PATH, "
+            "PUBLISHED_WAREHOUSE_PATH, SPACY_MODEL, REFERENCE_DIR, FULL_REFRESH=1 to rebuild from scratch."
+        ),
+    )
+    parser.parse_args(argv)
     return run(full_refresh=os.environ.get("FULL_REFRESH", "") not in ("", "0"))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
