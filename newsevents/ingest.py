@@ -13,11 +13,13 @@ So `inputs_seen == documents + duplicates + quarantined` always holds (`IngestRe
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -162,11 +164,33 @@ def list_input_files(corpus_dir: Path) -> list[Path]:
     for folder, subfolders, files in os.walk(corpus_dir):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         prefix = os.path.relpath(folder, corpus_dir).replace(os.sep, "/")
+        # os.walk lists FIFOs, sockets and broken or looping symbolic links among files: they are inputs
+        # too, quarantined as what they are (`special_kind`), so every path of the folder is counted.
         for name in files:
             relative = name if prefix == "." else f"{prefix}/{name}"
-            if not name.startswith(".") and relative != MANIFEST_FILE_NAME and os.path.isfile(os.path.join(folder, name)):
+            if not name.startswith(".") and relative != MANIFEST_FILE_NAME:
                 names.append(relative)
     return [corpus_dir / name for name in sorted(names)]
+
+
+def special_kind(path: Path) -> str | None:
+    """Why a path of the folder is no file to read (without opening it: reading a FIFO waits for ever), or
+    None for a regular file or a symbolic link to one."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a symbolic link whose target does not exist" if os.path.islink(path) else "file no longer exists in the corpus folder"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        return f"cannot be read: {error.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "a device or other special file, not a regular file"
 
 
 def size_label(size: int) -> str:
@@ -367,9 +391,10 @@ def ingest_files(
     document_of_text: dict[str, str] = dict(known_documents or {})
     for path in paths:
         file_name = relative_name(corpus_dir, path)
-        if not path.is_file():
+        kind = special_kind(path)
+        if kind:
             result.inputs_seen += 1
-            result.quarantined.append(QuarantinedInput(file_name, None, "file no longer exists in the corpus folder"))
+            result.quarantined.append(QuarantinedInput(file_name, None, kind))
             continue
         try:
             outcomes = list(read_file(path, InputRef(file_name), manifest.get(file_name, {}), limit))

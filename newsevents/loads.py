@@ -8,11 +8,13 @@ gets a new key, and the keys of a load are always the newest ones.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsevents.ingest import MANIFEST_FILE_NAME, input_version, list_input_files, read_manifest
+from newsevents.ingest import MANIFEST_FILE_NAME, input_version, list_input_files, read_manifest, special_kind
 
 KEY_SEPARATOR = "@"
 # Substrings Dagster does not allow in partition keys.
@@ -86,6 +88,10 @@ def scan_with_cache(corpus_dir: Path, seen: Mapping[str, SeenFile], manifest_unc
     scanned = {}
     for path in list_input_files(corpus_dir):
         name = path.relative_to(corpus_dir).as_posix()
+        kind = special_kind(path)
+        if kind:  # never opened (a FIFO would block); its version is what it is
+            scanned[name] = SeenFile(0, 0, hashlib.sha256(kind.encode("utf-8")).hexdigest()[:16])
+            continue
         stat = path.stat()
         previous = seen.get(name)
         if manifest_unchanged and previous and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):

@@ -30,6 +30,8 @@ def publish_warehouse(connection: duckdb.DuckDBPyConnection, warehouse: Path, pu
     published file's size in bytes. The caller holds the only writing connection."""
     connection.execute("checkpoint")
     published.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in published.parent.glob(f".{published.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)  # the copy of a publication killed half-way: only one writer publishes
     staged = published.with_name(f".{published.name}.{uuid.uuid4().hex}.tmp")
     try:
         shutil.copyfile(warehouse, staged)

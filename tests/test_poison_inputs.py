@@ -87,3 +87,35 @@ def test_a_batch_with_poison_inputs_loads_its_good_documents(corpus, tmp_path, m
         quarantined = connection.execute("select count(*) from staging.quarantined_inputs").fetchall()[0][0]
     assert loaded == [("good.txt",), ("items.jsonl",)]
     assert quarantined == 8
+
+
+def test_special_files_are_counted_and_quarantined_as_what_they_are(tmp_path):
+    import os
+
+    from newsevents.loads import scan_corpus
+
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop_a.txt").symlink_to(tmp_path / "loop_b.txt")
+    (tmp_path / "loop_b.txt").symlink_to(tmp_path / "loop_a.txt")
+    assert set(scan_corpus(tmp_path)) == {"good.txt", "pipe.txt", "dangling.txt", "loop_a.txt", "loop_b.txt"}  # a FIFO is never opened
+    result = ingest_files(tmp_path)
+    assert result.reconciles and result.inputs_seen == 5
+    found = reasons(result)
+    assert found[("pipe.txt", None)] == "a named pipe (FIFO), not a file"
+    assert found[("dangling.txt", None)] == "a symbolic link whose target does not exist"
+    assert found[("loop_a.txt", None)] == found[("loop_b.txt", None)] == "a symbolic link loop"
+
+
+def test_a_publication_killed_half_way_leaves_no_copy_behind(tmp_path):
+    from newsevents.publish import publish_warehouse
+
+    warehouse, published = tmp_path / "warehouse.duckdb", tmp_path / "published" / "warehouse.duckdb"
+    published.parent.mkdir()
+    leftover = published.parent / ".warehouse.duckdb.0123abcd.tmp"
+    leftover.write_bytes(b"x" * 1000)
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("create table t as select 1 as x")
+        publish_warehouse(connection, warehouse, published)
+    assert not leftover.exists() and published.exists()
