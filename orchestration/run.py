@@ -20,6 +20,7 @@ import dagster as dg
 import duckdb
 
 from newsevents import config
+from newsevents.ingest import InputError
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
 from orchestration.dead_runs import free_dead_runs, process_tags
 from orchestration.partitions import partition_range_tags, register_versions
@@ -184,7 +185,11 @@ def run(full_refresh: bool = False) -> int:
     if full_refresh:
         print("FULL_REFRESH: the warehouse is deleted and every file loaded again")
     with dagster_instance() as instance:
-        outcome = load_corpus(instance, full_refresh)
+        try:
+            outcome = load_corpus(instance, full_refresh)
+        except InputError as error:  # the folder as a whole (its manifest) cannot be read
+            print(f"Cannot load: {error}", file=sys.stderr)
+            return 2
     print(f"Input files: {outcome.plan.summary()}")
     if outcome.problems:
         print("The load did not complete:", *outcome.problems, sep="\n  ", file=sys.stderr)

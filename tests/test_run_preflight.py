@@ -82,3 +82,10 @@ def test_help_does_not_load(settings, capsys):
 def test_an_empty_folder_on_a_new_warehouse(settings, capsys):
     assert run.main([]) == 0
     assert "holds no input files" in capsys.readouterr().out
+
+
+def test_an_unreadable_manifest(settings, capsys):
+    (settings / "corpus" / "a.txt").write_text("Ghana and Togo held talks in Lome on Monday.\n", encoding="utf-8")
+    (settings / "corpus" / "manifest.csv").write_text('file_name,title\na.txt,"Talks\nb.txt,x\n', encoding="utf-8")
+    code, error = refusal(capsys)
+    assert code == 2 and "manifest.csv" in error and "never closed" in error
