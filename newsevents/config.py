@@ -11,6 +11,8 @@ the DuckDB storage format of a new warehouse file (default: v1.4.0, readable by 
 from __future__ import annotations
 
 import importlib.util
+import functools
+import hashlib
 import os
 from pathlib import Path
 
@@ -35,6 +37,20 @@ def reference_version(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(
         (path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.csv"))
     )
+
+
+def reference_digest(folder: Path) -> str:
+    """The reference data's content as one hash (first 16 hex digits of the SHA-256 of every CSV file's
+    name and bytes): stored with each loaded file, so documents coded with other dictionaries are found."""
+    return cached_reference_digest(folder, reference_version(folder))
+
+
+@functools.lru_cache(maxsize=4)
+def cached_reference_digest(folder: Path, version: tuple) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.csv")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def corpus_dir() -> Path:

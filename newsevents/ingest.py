@@ -371,6 +371,13 @@ def input_version(path: Path, manifest_row: dict[str, str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def file_version(path: Path, manifest_row: dict[str, str]) -> str:
+    """The version of any path of the folder: `input_version` for a file; for a special file (a FIFO, a
+    broken link: never opened) the hash of what it is."""
+    kind = special_kind(path)
+    return hashlib.sha256(kind.encode("utf-8")).hexdigest()[:16] if kind else input_version(path, manifest_row)
+
+
 def relative_name(corpus_dir: Path, path: Path) -> str:
     return path.relative_to(corpus_dir).as_posix()
 

@@ -8,13 +8,18 @@ gets a new key, and the keys of a load are always the newest ones.
 
 from __future__ import annotations
 
-import hashlib
-
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsevents.ingest import MANIFEST_FILE_NAME, input_version, list_input_files, read_manifest, special_kind
+from newsevents.ingest import (
+    MANIFEST_FILE_NAME,
+    file_version,
+    input_version,
+    list_input_files,
+    read_manifest,
+    special_kind,
+)
 
 KEY_SEPARATOR = "@"
 # Substrings Dagster does not allow in partition keys.
@@ -46,13 +51,19 @@ class LoadPlan:
     unchanged: list[str]
     removed: list[str]
     unusable: list[str]
+    stale: list[str] = field(default_factory=list)  # unchanged, but coded with other reference data
+    recode_stale: bool = False
 
     @property
     def to_load(self) -> list[str]:
-        return sorted(self.new + self.changed)
+        return sorted(self.new + self.changed + (self.stale if self.recode_stale else []))
 
     def summary(self) -> str:
         parts = [f"{len(self.new)} new", f"{len(self.changed)} changed", f"{len(self.unchanged)} unchanged"]
+        if self.stale and self.recode_stale:
+            parts.append(f"{len(self.stale)} coded with other reference data, coded again")
+        elif self.stale:
+            parts.append(f"{len(self.stale)} coded with other reference data (REPROCESS=stale codes them again)")
         if self.removed:
             parts.append(f"{len(self.removed)} removed from the folder (their rows are kept)")
         if self.unusable:
@@ -60,15 +71,26 @@ class LoadPlan:
         return ", ".join(parts)
 
 
-def plan_load(current: Mapping[str, str], loaded: Mapping[str, str]) -> LoadPlan:
-    """Compare the folder's files and versions (`current`) with those the warehouse holds (`loaded`)."""
+def plan_load(
+    current: Mapping[str, str],
+    loaded: Mapping[str, str],
+    coded_with: Mapping[str, str | None] | None = None,
+    reference: str | None = None,
+    recode_stale: bool = False,
+) -> LoadPlan:
+    """Compare the folder's files and versions (`current`) with those the warehouse holds (`loaded`), and
+    the reference data each loaded file was coded with (`coded_with`) with the one in use (`reference`)."""
     usable = {name for name in current if usable_as_partition_key(name)}
+    unchanged = sorted(name for name in usable if loaded.get(name) == current[name])
+    stale = [name for name in unchanged if reference is not None and (coded_with or {}).get(name) != reference]
     return LoadPlan(
         new=sorted(name for name in usable if name not in loaded),
         changed=sorted(name for name in usable if name in loaded and loaded[name] != current[name]),
-        unchanged=sorted(name for name in usable if loaded.get(name) == current[name]),
+        unchanged=[name for name in unchanged if not (recode_stale and name in stale)],
         removed=sorted(name for name in loaded if name not in current),
         unusable=sorted(set(current) - usable),
+        stale=stale,
+        recode_stale=recode_stale,
     )
 
 
@@ -88,9 +110,8 @@ def scan_with_cache(corpus_dir: Path, seen: Mapping[str, SeenFile], manifest_unc
     scanned = {}
     for path in list_input_files(corpus_dir):
         name = path.relative_to(corpus_dir).as_posix()
-        kind = special_kind(path)
-        if kind:  # never opened (a FIFO would block); its version is what it is
-            scanned[name] = SeenFile(0, 0, hashlib.sha256(kind.encode("utf-8")).hexdigest()[:16])
+        if special_kind(path):  # never opened (a FIFO would block): its version is what it is
+            scanned[name] = SeenFile(0, 0, file_version(path, {}))
             continue
         stat = path.stat()
         previous = seen.get(name)

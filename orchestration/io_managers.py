@@ -70,12 +70,19 @@ def stored_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[tu
 
 
 def ensure_table(connection: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Create the table from its pandera model if it does not exist; fail clearly if it exists with
-    other columns (stage rows cannot be derived again in SQL: the warehouse must be rebuilt)."""
+    """Create the table from its pandera model if it does not exist, add the columns a newer model adds at
+    its end, and fail clearly if it exists with other columns (stage rows cannot be derived again in SQL:
+    the warehouse must be rebuilt)."""
     connection.execute(f"create schema if not exists {table.split('.')[0]}")
     connection.execute(create_table_statement(table))
     existing = [name for name, _ in stored_columns(connection, table)]
-    declared = list(TABLE_MODELS[table].to_schema().columns)
+    columns = TABLE_MODELS[table].to_schema().columns
+    declared = list(columns)
+    if existing == declared[: len(existing)]:
+        # A release that only adds columns at the end: the stored rows get NULL in them.
+        for name in declared[len(existing) :]:
+            connection.execute(f'alter table {table} add column "{name}" {DUCKDB_TYPES[str(columns[name].dtype)]}')
+        existing = declared
     if existing != declared:
         raise StagingTableOutdated(
             f"{table} has the columns of an earlier release ({', '.join(existing)}), not {', '.join(declared)}:"

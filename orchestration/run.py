@@ -36,20 +36,33 @@ def dagster_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-def loaded_versions(warehouse: Path, published: Path) -> dict[str, str]:
-    """The file versions of the last successful load, read from the published warehouse (which the
-    writer never locks): files whose documents all reached the star schema (sql/staging/committed_files.sql).
-    Nothing counts as loaded when the writer's warehouse is missing."""
+def committed_files(warehouse: Path, published: Path) -> dict[str, tuple[str, str | None]]:
+    """The files of the last successful load with their version and the reference data they were coded
+    with, read from the published warehouse (which the writer never locks): files whose documents all
+    reached the star schema (sql/staging/committed_files.sql). Nothing counts as loaded when the writer's
+    warehouse is missing."""
     if not warehouse.exists() or not published.exists():
         return {}
     with duckdb.connect(str(published), read_only=True) as connection:
-        tables = {
-            (schema, name)
-            for schema, name in connection.execute("select table_schema, table_name from information_schema.tables").fetchall()
+        columns = {
+            (schema, table, column)
+            for schema, table, column in connection.execute(
+                "select table_schema, table_name, column_name from information_schema.columns"
+            ).fetchall()
         }
-        if not {("staging", "input_files"), ("staging", "raw_documents"), ("main", "dim_document")} <= tables:
+        needed = {("staging", "input_files", "reference_version"), ("staging", "raw_documents", "file_name"), ("main", "dim_document", "document_id")}
+        if not {(schema, table) for schema, table, _ in needed} <= {(schema, table) for schema, table, _ in columns}:
             return {}
-        return dict(connection.execute(statement("staging/committed_files.sql")).fetchall())
+        if ("staging", "input_files", "reference_version") not in columns:  # an earlier release: coded with unknown data
+            sql = statement("staging/committed_files.sql").replace("input_files.reference_version", "null")
+        else:
+            sql = statement("staging/committed_files.sql")
+        return {name: (version, reference) for name, version, reference in connection.execute(sql).fetchall()}
+
+
+def loaded_versions(warehouse: Path, published: Path) -> dict[str, str]:
+    """The file versions of the last successful load (`committed_files`)."""
+    return {name: version for name, (version, _) in committed_files(warehouse, published).items()}
 
 
 def remove_warehouse(warehouse: Path) -> None:
@@ -122,6 +135,12 @@ class LoadOutcome:
         return [problem for result in self.results for problem in failed_steps(result) or ([] if result.success else ["the run failed"])]
 
 
+def recodes_stale() -> bool:
+    """Whether files coded with other reference data are coded again: with REPROCESS=stale, and always for
+    the bundled sample (a few files, whose figures the README quotes)."""
+    return os.environ.get("REPROCESS", "") == "stale" or config.corpus_dir().resolve() == config.DEFAULT_CORPUS_DIR.resolve()
+
+
 def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> LoadOutcome:
     """Load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH (everything, after deleting the
     warehouse, with `full_refresh`), and publish it."""
@@ -129,7 +148,14 @@ def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> Loa
     if full_refresh:
         remove_warehouse(warehouse)
     versions = scan_corpus(config.corpus_dir())
-    plan = plan_load(versions, loaded_versions(warehouse, published))
+    committed = committed_files(warehouse, published)
+    plan = plan_load(
+        versions,
+        {name: version for name, (version, _) in committed.items()},
+        {name: reference for name, (_, reference) in committed.items()},
+        config.reference_digest(config.reference_dir()),
+        recode_stale=recodes_stale(),
+    )
     return LoadOutcome(plan, load(instance, plan, versions) if plan.to_load else [])
 
 

@@ -15,3 +15,6 @@ class InputFiles(TableModel):
     duplicates: Series[int] = pa.Field(ge=0, description="Inputs in it that repeat an earlier document")
     quarantined: Series[int] = pa.Field(ge=0, description="Inputs in it that were quarantined")
     loaded_at: Series[pd.Timestamp] = pa.Field(description="When this version was loaded (UTC)")
+    reference_version: Series[str] = pa.Field(
+        str_matches=HEX16, description="Hash of the reference data (dictionaries, codebooks) its documents were coded with"
+    )

@@ -65,10 +65,10 @@ def test_a_ledger_row_without_its_documents_does_not_count_as_loaded(tmp_path):
     published = tmp_path / "published.duckdb"
     with duckdb.connect(str(published)) as connection:
         connection.execute("create schema staging")
-        connection.execute("create table staging.input_files (file_name varchar, input_version varchar)")
+        connection.execute("create table staging.input_files (file_name varchar, input_version varchar, reference_version varchar)")
         connection.execute("create table staging.raw_documents (file_name varchar, document_id varchar)")
         connection.execute("create table main.dim_document (document_id varchar)")
-        connection.execute("insert into staging.input_files values ('loaded.txt', 'v1'), ('failed.txt', 'v2'), ('empty.txt', 'v3')")
+        connection.execute("insert into staging.input_files values ('loaded.txt', 'v1', 'r'), ('failed.txt', 'v2', 'r'), ('empty.txt', 'v3', 'r')")
         connection.execute("insert into staging.raw_documents values ('loaded.txt', 'a'), ('failed.txt', 'b')")
         connection.execute("insert into main.dim_document values ('a')")
     (tmp_path / "warehouse.duckdb").touch()

@@ -9,7 +9,8 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from newsevents.ingest import input_version, read_manifest
+from newsevents import config
+from newsevents.ingest import file_version, read_manifest
 from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
 from orchestration import changes, entity_descriptions
@@ -84,18 +85,20 @@ def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file:
     folder = corpus.folder()
     manifest = read_manifest(folder)
     loaded_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    reference_version = config.reference_digest(config.reference_dir())
     rows = []
     for name in files:
         path = folder / name
         rows.append(
             {
                 "file_name": name,
-                "input_version": input_version(path, manifest.get(name, {})) if path.is_file() else "0" * 16,
+                "input_version": file_version(path, manifest.get(name, {})),
                 "partition_key": partition_of_file[name],
                 "documents": int((raw["file_name"] == name).sum()),
                 "duplicates": int((duplicates["file_name"] == name).sum()),
                 "quarantined": int((quarantined["file_name"] == name).sum()),
                 "loaded_at": loaded_at,
+                "reference_version": reference_version,
             }
         )
     return pd.DataFrame(rows, columns=list(InputFiles.to_schema().columns))
