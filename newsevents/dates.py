@@ -45,9 +45,15 @@ def owner_of(expression: Span) -> Token:
     return current
 
 
-def date_expressions(anchor: Token, sentence: Span) -> list[Span]:
-    """DATE entities of the sentence that date `anchor` (its own date, not another verb's or noun's)."""
-    return [ent for ent in sentence.ents if ent.label_ == "DATE" and owner_of(ent).i == anchor.i]
+def sentence_dates(sentence: Span) -> list[Span]:
+    """The DATE entities of a sentence (spaCy builds every entity of the document on each `ents` access:
+    read them once per sentence)."""
+    return [ent for ent in sentence.ents if ent.label_ == "DATE"]
+
+
+def date_expressions(anchor: Token, dates: list[Span]) -> list[Span]:
+    """The DATE entities (of its sentence) that date `anchor`: its own date, not another verb's or noun's."""
+    return [ent for ent in dates if owner_of(ent).i == anchor.i]
 
 
 def weekday_before(publication: date, weekday: str) -> date:
@@ -93,16 +99,17 @@ def resolve_expression(text: str, publication: date) -> EventDate | None:
     return EventDate(parsed.date(), "day" if has_day or "ago" in words else "month", text)
 
 
-def event_date(trigger: Token, clause: Token, sentence: Span, publication: date | None) -> EventDate | None:
+def event_date(trigger: Token, clause: Token, dates: list[Span], publication: date | None) -> EventDate | None:
     """The date of an action: a date expression of its own (of the event noun, then of its clause), else
     the one date the sentence gives its clauses (`On Monday Russia shelled Kharkiv and Ukraine attacked
-    Belgorod`: both on Monday; `X said on Tuesday that Y attacked`: Tuesday), else the publication date."""
+    Belgorod`: both on Monday; `X said on Tuesday that Y attacked`: Tuesday), else the publication date.
+    `dates` are the DATE entities of the sentence (`sentence_dates`)."""
     if publication is None:
         return None
     anchors = [trigger] if trigger.i == clause.i else [trigger, clause]
-    own = [expression for anchor in anchors for expression in date_expressions(anchor, sentence)]
+    own = [expression for anchor in anchors for expression in date_expressions(anchor, dates)]
     resolved = next((r for r in (resolve_expression(e.text, publication) for e in own) if r is not None), None)
     if resolved is None:
-        of_clauses = [e for e in sentence.ents if e.label_ == "DATE" and owner_of(e).pos_ in ("VERB", "AUX")]
+        of_clauses = [e for e in dates if owner_of(e).pos_ in ("VERB", "AUX")]
         resolved = resolve_expression(of_clauses[0].text, publication) if len(of_clauses) == 1 else None
     return resolved or EventDate(publication, "day", None)

@@ -5,7 +5,7 @@ and coordination, and the subject of an event trigger.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -86,6 +86,7 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[EntityMention], doc: Doc | None = None, day: date | None = None):
         self.mentions = list(mentions)
+        self.agents: dict[str, str] = default_resolver().agents  # role words, read once per document
         self.by_token: dict[int, EntityMention] = {}
         for mention in self.mentions:
             for i in range(mention.start_token, mention.end_token):
@@ -199,21 +200,21 @@ class MentionIndex:
         return people[-1] if people else None
 
 
-def speaks_for_owner(noun: Token) -> bool:
+def speaks_for_owner(noun: Token, agents: Mapping[str, str]) -> bool:
     """Whether `X's <noun>` / `<noun> of X` acts for X: its ministry, forces, leader or any other agent word
     (`Venezuela's electoral authorities`, `Niger's junta`) do; its critics, allies or victims do not."""
     lemma = noun.lemma_.lower()
-    return noun.ent_type_ != "" or lemma in AGENT_NOUNS or noun.lower_ in AGENT_NOUNS or lemma in default_resolver().agents
+    return noun.ent_type_ != "" or lemma in AGENT_NOUNS or noun.lower_ in AGENT_NOUNS or lemma in agents
 
 
-def phrase_tokens(head: Token) -> list[Token]:
+def phrase_tokens(head: Token, agents: Mapping[str, str]) -> list[Token]:
     """The head of a noun phrase and the modifiers that can name its actor, nearest first."""
     tokens, frontier = [head], [head]
     while frontier:
         token = frontier.pop(0)
         for child in token.children:
             owner_link = child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")
-            if owner_link and not speaks_for_owner(token):
+            if owner_link and not speaks_for_owner(token, agents):
                 continue
             if child.dep_ in PHRASE_DEPS or owner_link:
                 tokens.append(child)
@@ -235,7 +236,7 @@ def actor_of_phrase(
     titled = index.titled_person(head, sentence_index)
     if titled is not None and titled.entity.entity_id not in exclude:
         return titled
-    for token in phrase_tokens(head):
+    for token in phrase_tokens(head, index.agents):
         if token.dep_ == "poss" and token.lower_ in SPEAKER_PRONOUNS:  # `its fighters`, `their delegation`
             owner = speaker_of(token, index, sentence_index, exclude)
             if owner is not None:
@@ -294,7 +295,7 @@ def actors_of(
     """The entities the phrases name; `exclude` is what a pronoun among them cannot refer to."""
     found: list[EntityMention] = []
     for head in heads:
-        for token in coordinated(head, targets) + owners_listed(head):
+        for token in coordinated(head, targets) + owners_listed(head, index.agents):
             members = group_members(token, index, sentence_index)
             if token.lower_ in PLURAL_PRONOUNS:
                 members = members or speakers_of(token, index, sentence_index, exclude)
@@ -306,9 +307,9 @@ def actors_of(
     return found
 
 
-def owners_listed(head: Token) -> list[Token]:
+def owners_listed(head: Token, agents: Mapping[str, str]) -> list[Token]:
     """The further owners of a body named for several (`the leaders of Armenia and Azerbaijan`): each acts."""
-    if not speaks_for_owner(head):
+    if not speaks_for_owner(head, agents):
         return []
     owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [t for owner in owners for t in owner.conjuncts if t.i > owner.i]

@@ -68,7 +68,7 @@ from newsevents.coder.targets import (
     target_as_actor,
     target_of_place,
 )
-from newsevents.dates import event_date
+from newsevents.dates import event_date, sentence_dates
 from newsevents.entities import (
     Entity,
     EntityMention,
@@ -151,6 +151,7 @@ def code_document(
         if is_discarded(sentence.text, discards):
             continue
         tone: float | None = None  # scored once, and only for sentences that report something
+        dates = sentence_dates(sentence)
         reports: list[EventMention] = []
         denials: list[EventMention] = []
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
@@ -181,7 +182,7 @@ def code_document(
                 for v in clause_chain(clause, COMPLEMENT_DEPS)[1:]
                 if (intended and v.lemma_.lower() in INTENTION_VERBS) or v.lemma_.lower() in WISHING_VERBS
             )
-            when = event_date(trigger, clause, sentence, publication_date)
+            when = event_date(trigger, clause, dates, publication_date)
             reporter = reporting_source(clause, index, sentence_index)
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES

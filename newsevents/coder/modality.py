@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 
 from newsevents.coder.actors import MentionIndex, actors_of, name_before
 from newsevents.coder.clauses import (
-    REPORTING_VERBS,
     SUBJECT_DEPS,
     clause_chain,
     governing_clause,

@@ -35,7 +35,7 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
     heads = [trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None]
     if is_material(event_code):
         done_to = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
-        heads += [t for c in done_to for t in phrase_tokens(c)]
+        heads += [t for c in done_to for t in phrase_tokens(c, index.agents)]
     for clause in heads:
         if clause is None:
             continue

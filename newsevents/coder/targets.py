@@ -33,7 +33,6 @@ from newsevents.entities import (
     MOTION_WORDS,
     Entity,
     EntityMention,
-    default_resolver,
     role_actor,
 )
 from newsevents.groups import COLLECTIVE_NOUNS, CONTEXT_METHOD
@@ -174,7 +173,7 @@ def target_actors(
     # `authorised the supply of tanks to Ukraine`, `launched strikes against Kyiv`, `embarked on a mission to
     # Moscow`: the target hangs off the object, or off the object of the trigger's preposition.
     prepositional_objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    for token in (t for obj in objects + prepositional_objects for t in phrase_tokens(obj)):
+    for token in (t for obj in objects + prepositional_objects for t in phrase_tokens(obj, index.agents)):
         for prep in token.children:
             with_party = prep.lower_ == "with" and token.lemma_.lower() in DEALING_NOUNS
             if prep.dep_ == "prep" and (prep.lower_ in OBJECT_TARGET_PREPOSITIONS or with_party):
@@ -228,7 +227,7 @@ def own_country_targets(
             return [document_mention(span, sentence_index, country, ner_label="GPE")]
     if actor.entity.role_code in FIGHTING_ROLES and int(event_code[:2]) in MATERIAL_CONFLICT_ROOTS:
         return []  # an armed force's enemy is seldom of its own country
-    agents = default_resolver().agents
+    agents = index.agents
     for head in (counted_noun(h) or h for h in heads):  # `dozens of students`: the students
         role = agents.get(head.lemma_.lower())
         is_group = head.tag_ == "NNS" or head.lemma_.lower() in COLLECTIVE_NOUNS
