@@ -24,8 +24,8 @@ from newsevents.ingest import InputError
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
 from orchestration.dead_runs import free_dead_runs, process_tags
 from orchestration.partitions import partition_range_tags, register_versions
-from orchestration.sql import statement
-from schemas import TABLE_MODELS
+from warehouse.ledger import committed_files, remove_warehouse, writer_lock_holder
+from warehouse.summary import input_accounting, table_counts, top_events
 
 TOP_EVENTS = 10
 
@@ -34,40 +34,6 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 def dagster_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-
-
-def committed_files(warehouse: Path, published: Path) -> dict[str, tuple[str, str | None]]:
-    """The files of the last successful load with their version and the reference data they were coded
-    with, read from the published warehouse (which the writer never locks): files whose documents all
-    reached the star schema (sql/staging/committed_files.sql). Nothing counts as loaded when the writer's
-    warehouse is missing."""
-    if not warehouse.exists() or not published.exists():
-        return {}
-    with duckdb.connect(str(published), read_only=True) as connection:
-        columns = {
-            (schema, table, column)
-            for schema, table, column in connection.execute(
-                "select table_schema, table_name, column_name from information_schema.columns"
-            ).fetchall()
-        }
-        needed = {("staging", "input_files", "reference_version"), ("staging", "raw_documents", "file_name"), ("main", "dim_document", "document_id")}
-        if not {(schema, table) for schema, table, _ in needed} <= {(schema, table) for schema, table, _ in columns}:
-            return {}
-        if ("staging", "input_files", "reference_version") not in columns:  # an earlier release: coded with unknown data
-            sql = statement("staging/committed_files.sql").replace("input_files.reference_version", "null")
-        else:
-            sql = statement("staging/committed_files.sql")
-        return {name: (version, reference) for name, version, reference in connection.execute(sql).fetchall()}
-
-
-def loaded_versions(warehouse: Path, published: Path) -> dict[str, str]:
-    """The file versions of the last successful load (`committed_files`)."""
-    return {name: version for name, (version, _) in committed_files(warehouse, published).items()}
-
-
-def remove_warehouse(warehouse: Path) -> None:
-    for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
-        path.unlink(missing_ok=True)
 
 
 def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> list[dg.ExecuteInProcessResult]:
@@ -88,20 +54,10 @@ def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str])
     ]
 
 
-def table_counts(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
-    counts = []
-    for table in TABLE_MODELS:
-        schema_name, table_name = table.split(".")
-        counts.append((table, connection.execute(f'select count(*) from {schema_name}."{table_name}"').fetchall()[0][0]))
-    return counts
-
-
 def print_summary(published: Path) -> None:
     with duckdb.connect(str(published), read_only=True) as connection:
         print(f"\nPublished warehouse (what BI tools read): {published}\n")
-        files, documents, duplicates, quarantined = connection.execute(
-            "select count(*), sum(documents), sum(duplicates), sum(quarantined) from staging.input_files"
-        ).fetchall()[0]
+        files, documents, duplicates, quarantined = input_accounting(connection)
         print(
             f"Inputs: {files} files, {documents + duplicates + quarantined} inputs = {documents} documents + {duplicates} duplicates"
             f" + {quarantined} quarantined (reasons in staging.quarantined_inputs)\n"
@@ -109,7 +65,7 @@ def print_summary(published: Path) -> None:
         print(f"{'table':36} {'rows':>8}")
         for table, rows in table_counts(connection):
             print(f"{table:36} {rows:>8}")
-        top = connection.execute(statement("queries/top_events.sql"), [TOP_EVENTS]).df()
+        top = top_events(connection, TOP_EVENTS)
     print(f"\nTop {TOP_EVENTS} events (by sources, then reports):\n")
     print(top.to_string(index=False))
 
@@ -161,17 +117,6 @@ def load_corpus(instance: dg.DagsterInstance, full_refresh: bool = False) -> Loa
 
 class CannotLoad(RuntimeError):
     """A reason the load cannot start, said in one line before any work is done."""
-
-
-def writer_lock_holder(warehouse: Path) -> str | None:
-    """DuckDB's own words for who holds the writer's lock (`... is held in /usr/bin/python (PID 4242)`), or
-    None when the warehouse can be opened for writing."""
-    try:
-        duckdb.connect(str(warehouse)).close()
-    except duckdb.IOException as error:
-        message = str(error)
-        return message[message.index("Conflicting lock"):] if "Conflicting lock" in message else message.splitlines()[0]
-    return None
 
 
 def preflight() -> None:

@@ -13,9 +13,19 @@ from dataclasses import asdict
 
 import dagster as dg
 
-from newsevents.loads import SeenFile, manifest_stamp, partition_key, plan_load, scan_with_cache
+from newsevents.loads import (
+    SeenFile,
+    manifest_stamp,
+    partition_key,
+    plan_load,
+    scan_with_cache,
+)
 from orchestration.jobs import load_job
-from orchestration.partitions import input_file_partitions, partition_range_tags, registration_requests
+from orchestration.partitions import (
+    input_file_partitions,
+    partition_range_tags,
+    registration_requests,
+)
 from orchestration.resources import CorpusFolder
 
 SENSOR_INTERVAL_SECONDS = 30

@@ -24,9 +24,9 @@ from newsevents.merging import (
     window_starts,
 )
 from newsevents.tables import assign_events
-from orchestration import changes
-from orchestration.assets.nlp import merge_changed_reports
-from orchestration.assets.warehouse import update_star_schema
+from warehouse import changes
+from warehouse.merge import merge_changed_reports
+from warehouse.star_schema import update_star_schema
 
 DAY = date(2024, 3, 1)
 

@@ -60,7 +60,7 @@ def test_documents_of_a_failed_batch_are_loaded_by_a_later_run(tmp_path, monkeyp
 
 
 def test_a_ledger_row_without_its_documents_does_not_count_as_loaded(tmp_path):
-    from orchestration.run import loaded_versions
+    from warehouse.ledger import loaded_versions
 
     published = tmp_path / "published.duckdb"
     with duckdb.connect(str(published)) as connection:

@@ -14,14 +14,24 @@ import pytest
 from dagster_duckdb import DuckDBResource
 
 from newsevents.loads import plan_load
-from orchestration import changes, entity_descriptions
-from orchestration.assets.documents import forget_replaced_documents
-from orchestration.assets.warehouse import WAREHOUSE_TABLES, definition, stored_definitions, update_star_schema, update_star_table
-from orchestration.io_managers import replace_table
-from orchestration.partitions import contiguous_ranges, partition_range_tags, registration_requests
+from orchestration.partitions import (
+    contiguous_ranges,
+    partition_range_tags,
+    registration_requests,
+)
 from orchestration.run import load_corpus
 from schemas import TABLE_MODELS
 from tests.conftest import SAMPLE_DIR
+from warehouse import changes, entity_descriptions
+from warehouse.documents import forget_replaced_documents
+from warehouse.star_schema import (
+    WAREHOUSE_TABLES,
+    definition,
+    stored_definitions,
+    update_star_schema,
+    update_star_table,
+)
+from warehouse.tables import replace_table
 
 # Columns that record when a row was written, not what it says.
 AUDIT_COLUMNS = {"ingested_at", "loaded_at"}
@@ -314,7 +324,7 @@ def test_a_forgotten_document_takes_the_places_only_it_mentioned_out_of_the_dime
         ).fetchall()[0][0]
     assert mentioned_elsewhere > 1
     # As a changed file's old document is forgotten.
-    assert forget_replaced_documents(warehouse, [file_name], kept_document_ids=[]) == 1
+    assert forget_replaced_documents(warehouse.get_connection, [file_name], kept_document_ids=[]) == 1
     with warehouse.get_connection() as connection:
         queued = {row[0] for row in connection.execute(f"select entity_id from {changes.CHANGED_ENTITIES}").fetchall()}
         assert {place, "country:UKR"} <= queued

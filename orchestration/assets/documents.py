@@ -13,70 +13,25 @@ from newsevents import config
 from newsevents.ingest import file_version, read_manifest
 from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
-from orchestration import changes, entity_descriptions
-from orchestration.checks import checked_output, checked_outputs, documents_scope, schema_check_spec
-from orchestration.io_managers import ensure_table, files_of_partitions, select_rows, transaction
+from orchestration.checks import (
+    checked_output,
+    checked_outputs,
+    documents_scope,
+    schema_check_spec,
+)
 from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
 from schemas import TABLE_MODELS, CleanedDocuments, InputFiles
+from warehouse.documents import (
+    documents_elsewhere,
+    forget_replaced_documents,
+    keep_first_seen,
+)
+from warehouse.tables import files_of_partitions
 
 GROUP = "documents"
 PARTITIONED = dict(partitions_def=input_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
-# Tables holding rows derived from a document, emptied of a document's rows when its file changes.
-DOCUMENT_TABLES = ("staging.cleaned_documents", "staging.parsed_documents", "staging.entity_mentions", "staging.event_mentions")
-
-
-def documents_elsewhere(warehouse: DuckDBResource, files: list[str]) -> dict[str, str]:
-    """Documents already loaded from other files (id -> file): an input repeating one is a duplicate."""
-    with warehouse.get_connection() as connection:
-        ensure_table(connection, "staging.raw_documents")
-        rows = connection.execute(
-            "select document_id, file_name from staging.raw_documents where file_name not in (select unnest($files))",
-            {"files": files},
-        ).fetchall()
-    return dict(rows)
-
-
-def keep_first_seen(warehouse: DuckDBResource, raw: pd.DataFrame) -> pd.DataFrame:
-    """A document already in the warehouse keeps the time it was first ingested, so loading the same
-    text again rewrites nothing."""
-    with warehouse.get_connection() as connection:
-        first_seen = dict(
-            connection.execute(
-                "select document_id, ingested_at from staging.raw_documents where document_id in (select unnest($ids))",
-                {"ids": raw["document_id"].tolist()},
-            ).fetchall()
-        )
-    if not first_seen:
-        return raw
-    return raw.assign(ingested_at=[first_seen.get(d, t) for d, t in zip(raw["document_id"], raw["ingested_at"])])
-
-
-def forget_replaced_documents(warehouse: DuckDBResource, files: list[str], kept_document_ids: list[str]) -> int:
-    """Delete, from the tables derived from documents, the rows of documents these files no longer hold
-    (a changed file's old text), in one transaction (entity mentions with their descriptions' counts).
-    Returns how many documents were forgotten."""
-    with warehouse.get_connection() as connection:
-        for table in DOCUMENT_TABLES:
-            ensure_table(connection, table)
-        replaced = [
-            row[0]
-            for row in connection.execute(
-                "select document_id from staging.raw_documents where file_name in (select unnest($files))"
-                " and document_id not in (select unnest($kept))",
-                {"files": files, "kept": kept_document_ids},
-            ).fetchall()
-        ]
-        if replaced:
-            changes.ensure_queues(connection)
-            condition, parameters = "document_id in (select unnest($ids))", {"ids": replaced}
-            with transaction(connection):
-                changes.record_documents(connection, replaced)
-                for table in DOCUMENT_TABLES:
-                    with entity_descriptions.counted(connection, table, select_rows(table, condition), parameters):
-                        connection.execute(f"delete from {table} where {condition}", parameters)
-    return len(replaced)
 
 
 def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file: dict[str, str],
@@ -128,9 +83,9 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
     keys = context.partition_keys
     files = files_of_partitions(keys)
     partition_of_file = {parse_partition_key(key)[0]: key for key in keys}
-    raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse, files))
-    raw = keep_first_seen(warehouse, raw)
-    forgotten = forget_replaced_documents(warehouse, files, raw["document_id"].tolist())
+    raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse.get_connection, files))
+    raw = keep_first_seen(warehouse.get_connection, raw)
+    forgotten = forget_replaced_documents(warehouse.get_connection, files, raw["document_id"].tolist())
     ledger = input_files_table(corpus, files, partition_of_file, raw, duplicates, quarantined)
     accounting = {
         "files": len(files),

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from orchestration.sql import statement
+from warehouse.sql import statement
 
 CHANGED_DOCUMENTS = "staging.changed_documents"
 CHANGED_REPORTS = "staging.changed_reports"

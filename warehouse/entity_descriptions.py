@@ -18,8 +18,8 @@ from contextlib import contextmanager
 
 import duckdb
 
-from orchestration import changes
-from orchestration.sql import statement, template
+from warehouse import changes
+from warehouse.sql import statement, template
 
 MENTIONS = "staging.entity_mentions"
 DESCRIPTIONS = "staging.entity_descriptions"
