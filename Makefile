@@ -7,9 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PROJECT_DIR := $(abspath .)
 
-# Dagster reads dagster.yaml from DAGSTER_HOME (the project root) and keeps its run history in data/.
+# Dagster reads dagster.yaml from DAGSTER_HOME (the project root). One Dagster instance per warehouse:
+# its run history, partitions and pool slots live beside the warehouse (data/dagster/warehouse for the
+# default data/warehouse.duckdb), so two warehouses never mix partitions or wait for each other's slots.
 export DAGSTER_HOME := $(PROJECT_DIR)
-export DAGSTER_STORAGE_DIR := $(PROJECT_DIR)/data/dagster
+WAREHOUSE_PATH ?= $(PROJECT_DIR)/data/warehouse.duckdb
+export DAGSTER_STORAGE_DIR ?= $(dir $(abspath $(WAREHOUSE_PATH)))dagster/$(basename $(notdir $(WAREHOUSE_PATH)))
 
 .PHONY: install run test ui daemon bench clean
 
