@@ -101,3 +101,63 @@ def test_schedule_loads_only_versions_no_load_has_registered(environment):
     [request] = load_schedule(context)
     assert request.partition_key.startswith("wire.txt@")
     assert isinstance(load_schedule(context), dg.SkipReason)  # registered by the first tick
+
+
+def test_retries_back_off_and_stop():
+    from orchestration.sensors import MAX_RETRIES, RETRY_BASE_SECONDS, Retry, retry_plan
+
+    due, retries = retry_plan({"a.txt@1"}, {}, now=1000.0)
+    assert due == [] and retries["a.txt@1"] == Retry(0, 1000.0 + RETRY_BASE_SECONDS)
+    waits = []
+    now = retries["a.txt@1"].due_at
+    for _ in range(MAX_RETRIES):
+        due, retries = retry_plan({"a.txt@1"}, retries, now)
+        assert due == ["a.txt@1"]
+        waits.append(retries["a.txt@1"].due_at - now)
+        now = retries["a.txt@1"].due_at
+    assert waits == [RETRY_BASE_SECONDS * 2**n for n in range(1, MAX_RETRIES + 1)]
+    assert retry_plan({"a.txt@1"}, retries, now + 10**6)[0] == []  # given up after MAX_RETRIES
+    assert retry_plan(set(), retries, now)[1] == {}  # loaded since: forgotten
+
+
+def test_sensor_retries_a_file_whose_run_failed(environment, monkeypatch):
+    import json
+
+    from orchestration.assets import nlp
+
+    instance, folder, warehouse = environment
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    first = evaluate_sensor(instance, folder, None)
+    [request] = first.run_requests
+    apply_partition_requests(instance, first)
+
+    def crash(*args):
+        raise RuntimeError("the parser crashed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(nlp, "parsed_documents_table", crash)
+        job = build_definitions().resolve_job_def("load_inputs")
+        assert not job.execute_in_process(instance=instance, partition_key=request.partition_key, raise_on_error=False).success
+
+    # The failure is recorded in the cursor, and the retry waits for its back-off.
+    waiting = evaluate_sensor(instance, folder, first.cursor)
+    assert isinstance(waiting, dg.SkipReason)
+    state = json.loads(waiting_cursor(instance, folder, first.cursor))
+    assert state["retries"][request.partition_key]["attempts"] == 0
+
+    # Once due, the sensor asks for the same partition again, under a run key of its own.
+    state["retries"][request.partition_key]["due_at"] = 0
+    retry = evaluate_sensor(instance, folder, json.dumps(state))
+    [retry_request] = retry.run_requests
+    assert retry_request.partition_key == request.partition_key and retry_request.run_key.endswith("#retry-1")
+    assert run_request(instance, retry_request).success
+    assert documents_of(warehouse, "wire.txt")
+    # Loaded now: nothing more to retry.
+    assert isinstance(evaluate_sensor(instance, folder, retry.cursor), dg.SkipReason)
+
+
+def waiting_cursor(instance: dg.DagsterInstance, folder, cursor: str) -> str:
+    """The cursor a skipped tick leaves (a SkipReason carries none: the sensor updates the context's)."""
+    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"corpus": CorpusFolder(path=str(folder))})
+    corpus_sensor(context)
+    return context.cursor
