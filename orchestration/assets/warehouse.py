@@ -1,14 +1,6 @@
-"""Warehouse stage: the Kimball star schema in DuckDB's `main` schema, and its publication for readers.
-
-Each table is defined by one select in sql/warehouse (whose header states the grain). A load brings every
-table up to date with its definition, table by table, each in one transaction, writing only the rows
-that differ (see sql/templates). The facts, dim_document, dim_entity and dim_location are brought up
-to date only for the documents, events and entities the load changed (their scope, sql/warehouse/scope,
-read from the queues of `warehouse.changes`), so a load of ten documents reads and rewrites the rows
-of those ten documents, of the events they report and of the entities they mention, not the warehouse;
-the other dimensions are small and are compared in full. Then the warehouse is published: checkpointed,
-copied and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's
-lock.
+"""Warehouse stage: the star-schema assets, which call `warehouse.star_schema` (how each table is defined
+and brought up to date by scope), and the publication of the warehouse for readers: checkpointed, copied
+and swapped in at PUBLISHED_WAREHOUSE_PATH, where BI tools read it without meeting the writer's lock.
 """
 
 from __future__ import annotations
