@@ -34,7 +34,7 @@ from newsevents.merging import (
     stable_id,
     window_starts,
 )
-from newsevents.reference import load_actors, load_cameo_codes, load_plover_crosswalk
+from newsevents.reference import actor_reference, load_cameo_codes, load_plover_crosswalk
 from newsevents.tone import document_tone
 from newsevents.truecase import recaser_for
 
@@ -393,5 +393,6 @@ def cameo_event_codes_table() -> pd.DataFrame:
 
 
 def actor_dictionary_table() -> pd.DataFrame:
-    """Every actor the dictionary knows (curated rows and the generated countries of the world)."""
-    return pd.DataFrame([asdict(actor) for actor in load_actors().values()]).sort_values("entity_id").reset_index(drop=True)
+    """Every actor the dictionary knows (the countries of the world, the converted and the curated rows)."""
+    actors, _ = actor_reference()
+    return pd.DataFrame([asdict(actor) for actor in actors.values()]).sort_values("entity_id").reset_index(drop=True)

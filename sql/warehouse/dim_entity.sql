@@ -1,5 +1,7 @@
--- dim_entity: one row per real-world actor or place: every actor of the dictionary (so events whose
--- actor is a country stood for by its capital resolve), every other entity that was mentioned
+-- dim_entity: one row per real-world actor or place: every country of the dictionary (so events whose
+-- actor is a country stood for by its capital resolve) and every other dictionary actor once it is
+-- mentioned (the dictionary's tens of thousands of office holders join when a document names them),
+-- every other entity that was mentioned
 -- (unresolved names, and a country's government, military... derived from phrases like `Ukrainian
 -- forces`), and the unknown member (entity_id 'unknown') for events without a second actor. Mentioned
 -- entities are read from staging.entity_descriptions: the distinct descriptions their mentions give,
@@ -16,6 +18,7 @@ select
     wikidata_qid,
     true as is_resolved
 from staging.actor_dictionary
+where entity_id like 'country:%' or entity_id in (select entity_id from staging.entity_descriptions)
 union all
 select
     md5(entity_id),
