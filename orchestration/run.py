@@ -141,7 +141,7 @@ def preflight() -> None:
     holder = writer_lock_holder(warehouse) if warehouse.exists() else None
     if holder:
         raise CannotLoad(
-            f"the warehouse {warehouse} is open for writing by another process ({holder}); readers should open "
+            f"the warehouse {warehouse} is open in another process ({holder}); readers should open "
             f"the published copy {config.published_warehouse_path()} instead"
         )
 
