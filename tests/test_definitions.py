@@ -48,3 +48,14 @@ def test_the_sensor_and_the_schedule_launch_the_load_job():
     schedule = defs.resolve_schedule_def("load_schedule")
     assert schedule.job_name == "load_inputs"
     assert schedule.cron_schedule == "0 * * * *"
+
+
+def test_the_text_stages_carry_the_reference_data_as_their_code_version():
+    # Documents processed with other dictionaries show as stale in the UI (code version changed).
+    from newsevents import config
+
+    specs = {spec.key.to_user_string(): spec for spec in defs.resolve_all_asset_specs()}
+    digest = config.reference_digest(config.reference_dir())
+    for name in ("cleaned_documents", "parsed_documents", "entity_mentions", "event_mentions"):
+        assert specs[name].code_version == digest, name
+    assert specs["raw_documents"].code_version is None

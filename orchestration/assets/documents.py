@@ -32,6 +32,9 @@ from warehouse.tables import files_of_partitions
 
 GROUP = "documents"
 PARTITIONED = dict(partitions_def=input_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
+# The reference data (dictionaries, codebooks, boilerplate patterns) the text stages read, as their code
+# version: the UI marks the documents processed with other reference data as stale.
+REFERENCE_CODE_VERSION = config.reference_digest(config.reference_dir())
 
 
 def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file: dict[str, str],
@@ -113,6 +116,7 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
     description="Text with page boilerplate and transcript noise removed, speaker labels turned into turns, capitals restored to uncased transcripts; title, publication date with its origin, sentence offsets and a map back to the raw text. Removed spans are kept for audit.",
     metadata=column_schema(CleanedDocuments),
     check_specs=[schema_check_spec("staging.cleaned_documents")],
+    code_version=REFERENCE_CODE_VERSION,
     **PARTITIONED,
 )
 def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel):

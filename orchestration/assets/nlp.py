@@ -17,7 +17,7 @@ from newsevents.tables import (
     event_mentions_table,
     parsed_documents_table,
 )
-from orchestration.assets.documents import PARTITIONED
+from orchestration.assets.documents import PARTITIONED, REFERENCE_CODE_VERSION
 from orchestration.checks import (
     checked_output,
     documents_scope,
@@ -46,6 +46,7 @@ GROUP = "nlp"
     description="Each cleaned document parsed once by spaCy (tags, dependencies, NER with the actor-dictionary ruler), stored as DocBin bytes for the later stages.",
     metadata=column_schema(ParsedDocuments),
     check_specs=[schema_check_spec("staging.parsed_documents")],
+    code_version=REFERENCE_CODE_VERSION,
     **PARTITIONED,
 )
 def parsed_documents(cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
@@ -60,6 +61,7 @@ def parsed_documents(cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
     description="Entity mentions resolved to canonical actors (CAMEO actor code, ISO country, GeoNames place) or kept as unresolved entities with stable ids.",
     metadata=column_schema(EntityMentions),
     check_specs=[schema_check_spec("staging.entity_mentions")],
+    code_version=REFERENCE_CODE_VERSION,
     **PARTITIONED,
 )
 def entity_mentions(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
@@ -77,6 +79,7 @@ def entity_mentions(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFr
     description="Event reports: one row per sentence that reports who did what to whom (CAMEO code from the verb dictionary), with offsets, mode, confidence and tone; `staging.event_assignments` says which happening each reports.",
     metadata=column_schema(EventMentions),
     check_specs=[schema_check_spec("staging.event_mentions")],
+    code_version=REFERENCE_CODE_VERSION,
     **PARTITIONED,
 )
 def event_mentions(
