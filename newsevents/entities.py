@@ -431,6 +431,11 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
     for span in unrecognised_acronyms(doc, mentions):
         entity = unresolved_entity(span.text, ACRONYM_LABEL)
         mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], entity, ACRONYM_LABEL, "unresolved"))
+    if cased_document:
+        for span in unrecognised_subjects(doc, mentions):
+            found = resolve_name(span.text, "PERSON", "", published_date, resolver, people_so_far)
+            if found is not None:
+                mentions.append(EntityMention.of_span(span, sentence_of_token[span.start], found[0], "PERSON", found[1]))
     mentions.sort(key=lambda m: m.start_token)
     document_countries = frozenset(m.entity.country_code for m in mentions if m.entity.is_resolved and m.entity.country_code)
     mentions = [replace(m, entity=geocoded_in_context(m.entity, document_countries)) for m in mentions]
@@ -456,6 +461,23 @@ def unrecognised_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[Span]
         and token.dep_ in NAME_DEPS
         and not (token.i + 1 < len(doc) and doc[token.i + 1].text == ":")
     ]
+
+
+def unrecognised_subjects(doc: Doc, mentions: list[EntityMention]) -> list[Span]:
+    """Names the NER missed as the subject of a verb (`Mondlane on Monday rejected the ruling`): a run of
+    capitalised singular proper nouns heading the subject of a verb (not of `is`: `the Su-27 Flankers are
+    NATO's reporting name`). Taken for a person, as a one- or two-word name acting on its own mostly is."""
+    covered = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.tag_ != "NNP" or not token.is_title or token.i in covered or token.head.pos_ != "VERB":
+            continue
+        words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i]
+        start = min([token.i, *(w.i for w in words)])
+        if token.i - start > 1 or any(i in covered for i in range(start, token.i + 1)):
+            continue
+        found.append(doc[start : token.i + 1])
+    return found
 
 
 def is_capital(entity: Entity) -> bool:

@@ -519,3 +519,11 @@ def test_where_a_cooperative_act_happens_is_not_its_target(nlp):
     events = {e[:3] for e in coded(nlp, "Ghana and Nigeria signed a trade agreement at the White House on Friday.")}
     assert ("country:GHA", "057", "country:NGA") in events
     assert not any(target == "country:USA" for _, _, target in events)
+
+
+def test_a_name_the_ner_missed_as_the_subject_of_a_verb_is_an_actor(nlp):
+    events = {e[:3] for e in coded(nlp, "Bobi Wine on Friday rejected the electoral commission's ruling.")}
+    assert any(actor == "unresolved:person:bobi-wine" and code.startswith("12") for actor, code, _ in events)
+    # Not the subject of `is`: `the Su-27 Flankers are NATO's name` names no one.
+    doc = nlp("Two Su-27 Flankers are NATO's reporting name for the jets.")
+    assert not [m for m in resolve_entities(doc, DAY) if m.surface_text == "Flankers"]
