@@ -150,9 +150,14 @@ def parse_text_date(value: str) -> date | None:
     return None
 
 
-def parse_metadata_date(value: str) -> date | None:
-    """A date from metadata in any common form (`2022-04-26`, `2022-04-26T10:00:00Z`, `Tue, 26 Apr 2022`)."""
-    parsed = parse_text_date(value[:10]) or dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+def parse_metadata_date(value: str, relative_to: datetime | None = None) -> date | None:
+    """A date from metadata in any common form (`2022-04-26`, `2022-04-26T10:00:00Z`, `Tue, 26 Apr 2022`).
+    With `relative_to`, words relative to a day (`yesterday`) are read against it, and a month alone is
+    its first day."""
+    settings: dict = {"RETURN_AS_TIMEZONE_AWARE": False}
+    if relative_to is not None:
+        settings.update(RELATIVE_BASE=relative_to, PREFER_DAY_OF_MONTH="first")
+    parsed = parse_text_date(value[:10]) or dateparser.parse(value, languages=["en"], settings=settings)
     return parsed.date() if isinstance(parsed, datetime) else parsed
 
 

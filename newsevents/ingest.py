@@ -331,8 +331,8 @@ def date_problem(value: str) -> str | None:
         if iso:
             day = date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
         else:
-            day = parse_metadata_date(value)
-            if day is not None and parse_metadata_date_at(value, RELATIVE_BASES[0]) != parse_metadata_date_at(value, RELATIVE_BASES[1]):
+            day, other_reading = (parse_metadata_date(value, base) for base in RELATIVE_BASES)
+            if day != other_reading:
                 return f"publication date {value!r} is relative to the day it is read; give a calendar date"
     except (ValueError, OverflowError):
         return f"publication date {value!r} is not a calendar date"
@@ -341,15 +341,6 @@ def date_problem(value: str) -> str | None:
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         return f"publication date {value!r} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}"
     return None
-
-
-def parse_metadata_date_at(value: str, base: datetime) -> date | None:
-    import dateparser
-
-    parsed = dateparser.parse(
-        value, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-    return parsed.date() if parsed else None
 
 
 def text_problem(text: str) -> str | None:

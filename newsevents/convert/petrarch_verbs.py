@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -53,6 +52,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsevents import config
+from newsevents.convert.files import render_csv, write_files
 
 DEFAULT_SOURCE = config.PROJECT_ROOT.parent / "shared" / "reference" / "petrarch2" / "CAMEO.2.0.txt"
 DEFAULT_OUTPUT_DIR = config.REFERENCE_DIR
@@ -461,16 +461,6 @@ def mapping_note(replacements: dict[str, str]) -> str:
     return MAPPING_NOTE + listed + "."
 
 
-def render_csv(header: Sequence[str], columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A reference CSV: `#` note lines, the column names, then the rows; `\\n` line ends."""
-    buffer = io.StringIO()
-    buffer.writelines(f"# {line}\n" for line in header)
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def verbs_csv(dictionary: VerbDictionary, replacements: dict[str, str]) -> str:
     rows = ((v.block, v.lemma, v.particle, v.before, v.event_code, v.reverse_code) for v in dictionary.verbs)
     return render_csv((*VERBS_HEADER, mapping_note(replacements)), VERB_COLUMNS, rows)
@@ -532,9 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     dictionary = parse_dictionary(args.source.read_text(encoding="utf-8"))
     codebook = read_codebook(args.codebook)
-    args.output_dir.mkdir(parents=True, exist_ok=True)
-    for name, content in output_files(dictionary, codebook).items():
-        (args.output_dir / name).write_bytes(content.encode("utf-8"))
+    write_files(args.output_dir, output_files(dictionary, codebook))
     print(summary(dictionary))
     for source_code, target in code_replacements(dictionary, codebook).items():
         print(f"mapped code {source_code} -> {target}: {source_code} is not in {args.codebook.name}", file=sys.stderr)

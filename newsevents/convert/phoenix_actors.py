@@ -55,7 +55,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsevents import config
-from newsevents.convert.petrarch_verbs import render_csv
+from newsevents.convert.files import render_csv, write_files
 from newsevents.reference import actor_code_parts, normalise_name
 
 DEFAULT_SOURCE_DIR = config.PROJECT_ROOT.parent / "shared" / "reference" / "petrarch2"
@@ -364,9 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     texts = {name: (args.source_dir / name).read_text(encoding="utf-8", errors="replace") for name in SOURCE_FILES}
     files, conversion = convert_sources(texts)
-    args.output_dir.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        (args.output_dir / name).write_bytes(content.encode("utf-8"))
+    write_files(args.output_dir, files)
     print(summary(files, conversion))
     for skipped in conversion.skipped:
         print(f"skipped {skipped.source} line {skipped.line_number}: {skipped.reason}: {skipped.text}", file=sys.stderr)
