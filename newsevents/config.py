@@ -4,15 +4,17 @@
 pipeline to load (default: the official `en_core_web_sm` where installed, else its PyPI re-upload),
 `REFERENCE_DIR` the folder of dictionaries and codebooks (default: seeds/reference),
 `PUBLISHED_WAREHOUSE_PATH` the read-only copy for BI tools (default: published/ beside the warehouse),
+`LOAD_STORE_DIR` the folder of load batches and worker results (default: loads/<warehouse name> beside
+the warehouse), `LOAD_WORKERS` the processes that do a load's text work (default: the machine's cores),
 `LOAD_SCHEDULE` the cron expression of the scheduled load (default: hourly), `WAREHOUSE_STORAGE_VERSION`
 the DuckDB storage format of a new warehouse file (default: v1.4.0, readable by DuckDB 1.4 and later).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import functools
 import hashlib
+import importlib.util
 import os
 from pathlib import Path
 
@@ -95,6 +97,32 @@ def published_warehouse_path() -> Path:
         return Path(configured)
     warehouse = warehouse_path()
     return warehouse.parent / "published" / warehouse.name
+
+
+def load_store_dir() -> Path:
+    """Where loads keep their batches (the file list of each) and the text work's results:
+    `LOAD_STORE_DIR`, by default `loads/<warehouse name>` beside the warehouse. Every process of a load
+    reads and writes it, so with workers on other machines it must be a folder all of them reach."""
+    configured = os.environ.get("LOAD_STORE_DIR")
+    if configured:
+        return Path(configured)
+    warehouse = warehouse_path()
+    return warehouse.parent / "loads" / warehouse.stem
+
+
+class InvalidSetting(ValueError):
+    """A setting of the environment that cannot be used, said in one line."""
+
+
+def load_workers() -> int:
+    """How many processes do a load's text work (clean, parse, entities, events): `LOAD_WORKERS`, by
+    default the machine's cores. One means the load's own process does it."""
+    configured = os.environ.get("LOAD_WORKERS", "").strip()
+    if not configured:
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    if not configured.isdigit() or int(configured) < 1:
+        raise InvalidSetting(f"LOAD_WORKERS must be a whole number of processes, 1 or more, not {configured!r}")
+    return int(configured)
 
 
 def spacy_model_name() -> str:

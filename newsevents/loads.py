@@ -1,9 +1,7 @@
-"""Incremental loads: which input files are new, changed or unchanged since the last load, and the
-partition keys that name one version of one input file.
+"""Incremental loads: which input files are new, changed or unchanged since the last load.
 
-An input file's version is the hash of its bytes and manifest row (`newsevents.ingest.input_version`).
-A partition key is `<file name>@<version>`, so each version of a file is its own partition: a changed file
-gets a new key, and the keys of a load are always the newest ones.
+An input file's version is the hash of its bytes and manifest row (`newsevents.ingest.input_version`):
+a file is loaded again when its version differs from the one the warehouse holds.
 """
 
 from __future__ import annotations
@@ -21,26 +19,6 @@ from newsevents.ingest import (
     special_kind,
 )
 
-KEY_SEPARATOR = "@"
-# Substrings Dagster does not allow in partition keys.
-FORBIDDEN_KEY_SUBSTRINGS = ("...", "\a", "\b", "\f", "\n", "\r", "\t", "\v", "\0")
-
-
-def partition_key(file_name: str, version: str) -> str:
-    return f"{file_name}{KEY_SEPARATOR}{version}"
-
-
-def parse_partition_key(key: str) -> tuple[str, str]:
-    """(file name, version) of a partition key."""
-    file_name, separator, version = key.rpartition(KEY_SEPARATOR)
-    if not separator or not file_name or not version:
-        raise ValueError(f"not an input partition key (<file name>@<version>): {key!r}")
-    return file_name, version
-
-
-def usable_as_partition_key(file_name: str) -> bool:
-    return not any(part in file_name for part in FORBIDDEN_KEY_SUBSTRINGS)
-
 
 @dataclass(frozen=True)
 class LoadPlan:
@@ -50,7 +28,6 @@ class LoadPlan:
     changed: list[str]
     unchanged: list[str]
     removed: list[str]
-    unusable: list[str]
     stale: list[str] = field(default_factory=list)  # unchanged, but coded with other reference data
     recode_stale: bool = False
 
@@ -66,8 +43,6 @@ class LoadPlan:
             parts.append(f"{len(self.stale)} coded with other reference data (REPROCESS=stale codes them again)")
         if self.removed:
             parts.append(f"{len(self.removed)} removed from the folder (their rows are kept)")
-        if self.unusable:
-            parts.append(f"{len(self.unusable)} skipped (a name with '...' or a control character)")
         return ", ".join(parts)
 
 
@@ -80,15 +55,13 @@ def plan_load(
 ) -> LoadPlan:
     """Compare the folder's files and versions (`current`) with those the warehouse holds (`loaded`), and
     the reference data each loaded file was coded with (`coded_with`) with the one in use (`reference`)."""
-    usable = {name for name in current if usable_as_partition_key(name)}
-    unchanged = sorted(name for name in usable if loaded.get(name) == current[name])
+    unchanged = sorted(name for name in current if loaded.get(name) == current[name])
     stale = [name for name in unchanged if reference is not None and (coded_with or {}).get(name) != reference]
     return LoadPlan(
-        new=sorted(name for name in usable if name not in loaded),
-        changed=sorted(name for name in usable if name in loaded and loaded[name] != current[name]),
+        new=sorted(name for name in current if name not in loaded),
+        changed=sorted(name for name in current if name in loaded and loaded[name] != current[name]),
         unchanged=[name for name in unchanged if not (recode_stale and name in stale)],
         removed=sorted(name for name in loaded if name not in current),
-        unusable=sorted(set(current) - usable),
         stale=stale,
         recode_stale=recode_stale,
     )

@@ -143,9 +143,13 @@ CLEANED_DOCUMENT_COLUMNS = [
 ]
 
 
-def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model_name: str) -> pd.DataFrame:
+def parse_cleaned_documents(cleaned_documents: pd.DataFrame, nlp: Language) -> list[Doc]:
+    """Each cleaned document parsed, with the sentence boundaries the cleaning stage decided."""
     sentence_starts = [[start for start, _ in json.loads(spans)] for spans in cleaned_documents["sentence_offsets"]]
-    docs = parse_texts(nlp, cleaned_documents["clean_text"].tolist(), sentence_starts)
+    return list(parse_texts(nlp, cleaned_documents["clean_text"].tolist(), sentence_starts))
+
+
+def parsed_documents_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc], model_name: str) -> pd.DataFrame:
     rows = [
         {
             "document_id": document_id,
@@ -157,6 +161,10 @@ def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model
         for document_id, doc in zip(cleaned_documents["document_id"], docs, strict=True)
     ]
     return pd.DataFrame(rows, columns=["document_id", "model_name", "sentence_count", "token_count", "doc_bytes"])
+
+
+def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model_name: str) -> pd.DataFrame:
+    return parsed_documents_of_docs(cleaned_documents, parse_cleaned_documents(cleaned_documents, nlp), model_name)
 
 
 def entity_mention_row(document_id: str, mention: EntityMention, offset_map: list) -> dict:
@@ -184,16 +192,30 @@ ENTITY_MENTION_COLUMNS = [
 ]
 
 
-def entity_mentions_table(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, nlp: Language) -> pd.DataFrame:
-    dates = dict(zip(cleaned_documents["document_id"], cleaned_documents["published_date"].map(as_date)))
-    offset_maps = dict(zip(cleaned_documents["document_id"], cleaned_documents["offset_map"].map(json.loads)))
-    rows = []
-    for row in parsed_documents.itertuples(index=False):
-        doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
-        offset_map = offset_maps[row.document_id]
-        rows.extend(entity_mention_row(row.document_id, m, offset_map) for m in resolve_entities(doc, dates[row.document_id]))
+def published_dates(cleaned_documents: pd.DataFrame) -> list[date | None]:
+    return [as_date(value) for value in cleaned_documents["published_date"]]
+
+
+def entity_mentions_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc]) -> tuple[pd.DataFrame, list[list[EntityMention]]]:
+    """The entity mentions table of parsed documents, and each document's mentions for the event coder."""
+    mentions = [resolve_entities(doc, day) for doc, day in zip(docs, published_dates(cleaned_documents), strict=True)]
+    rows = [
+        entity_mention_row(document_id, mention, offset_map)
+        for document_id, offset_map, document_mentions in zip(
+            cleaned_documents["document_id"], cleaned_documents["offset_map"].map(json.loads), mentions, strict=True
+        )
+        for mention in document_mentions
+    ]
     table = pd.DataFrame(rows, columns=ENTITY_MENTION_COLUMNS)
-    return table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64", "raw_start_char": "Int64", "raw_end_char": "Int64"})
+    typed = table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64", "raw_start_char": "Int64", "raw_end_char": "Int64"})
+    return typed, mentions
+
+
+def entity_mentions_table(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, nlp: Language) -> pd.DataFrame:
+    """The entity mentions of documents parsed earlier (their DocBin bytes in `parsed_documents`)."""
+    cleaned = cleaned_documents.set_index("document_id").loc[parsed_documents["document_id"]].reset_index()
+    docs = [doc_from_bytes(nlp, bytes(payload)) for payload in parsed_documents["doc_bytes"]]
+    return entity_mentions_of_docs(cleaned, docs)[0]
 
 
 def mentions_from_table(doc: Doc, rows: pd.DataFrame) -> list[EntityMention]:
@@ -282,22 +304,37 @@ def with_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
         for row in reports.itertuples(index=False)
     ]
     reports["group_key"] = [stable_id(*identity_of(row)[:-1]) for row in reports.itertuples(index=False)]
-    return reports.sort_values(["document_id", "sentence_index", "action_start_char"]).reset_index(drop=True)
+    return sorted_reports(reports)
+
+
+def event_mentions_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc], mentions: list[list[EntityMention]]) -> pd.DataFrame:
+    """The event reports of parsed documents, from each document's entity mentions."""
+    rows = [
+        event_mention_row(document_id, report)
+        for document_id, doc, document_mentions, day in zip(
+            cleaned_documents["document_id"], docs, mentions, published_dates(cleaned_documents), strict=True
+        )
+        for report in code_document(doc, document_mentions, day)
+    ]
+    reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "group_key")])
+    table = with_report_ids(reports)[EVENT_MENTION_COLUMNS]
+    return table.astype({"actor2_start_char": "Int64", "actor2_end_char": "Int64"})
 
 
 def event_mentions_table(
     parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, entity_mentions: pd.DataFrame, nlp: Language
 ) -> pd.DataFrame:
-    dates = dict(zip(cleaned_documents["document_id"], cleaned_documents["published_date"].map(as_date)))
-    mentions_by_document = dict(tuple(entity_mentions.groupby("document_id")))
-    rows = []
-    for row in parsed_documents.itertuples(index=False):
-        doc = doc_from_bytes(nlp, bytes(row.doc_bytes))
-        mentions = mentions_from_table(doc, mentions_by_document.get(row.document_id, entity_mentions.iloc[0:0]))
-        rows.extend(event_mention_row(row.document_id, r) for r in code_document(doc, mentions, dates[row.document_id]))
-    reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "group_key")])
-    table = with_report_ids(reports)[EVENT_MENTION_COLUMNS]
-    return table.astype({"actor2_start_char": "Int64", "actor2_end_char": "Int64"})
+    """The event reports of documents parsed earlier, from their stored entity mentions."""
+    cleaned = cleaned_documents.set_index("document_id").loc[parsed_documents["document_id"]].reset_index()
+    docs = [doc_from_bytes(nlp, bytes(payload)) for payload in parsed_documents["doc_bytes"]]
+    by_document = dict(tuple(entity_mentions.groupby("document_id")))
+    mentions = [mentions_from_table(doc, by_document.get(document_id, entity_mentions.iloc[0:0])) for document_id, doc in zip(parsed_documents["document_id"], docs, strict=True)]
+    return event_mentions_of_docs(cleaned, docs, mentions)
+
+
+def sorted_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """Event reports in text order (report id last, so the order is the same however they were made)."""
+    return reports.sort_values(["document_id", "sentence_index", "action_start_char", "mention_id"], kind="stable").reset_index(drop=True)
 
 
 def assign_events(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -1,16 +1,18 @@
 """The IO manager of the stage tables: it stores a step's DataFrame with `warehouse.tables` (a partitioned
-asset's rows replace those of its partitions' files; an unpartitioned asset's replace the whole table) and
-loads the rows a step reads. It stores and nothing else.
+asset's rows replace those of the files of its load batches; an unpartitioned asset's replace the whole
+table) and loads the rows a step reads. It stores and nothing else.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
+from warehouse.batches import files_of_batches
 from warehouse.tables import (
-    files_of_partitions,
     read_partition_rows,
     read_table,
     replace_partition_rows,
@@ -21,6 +23,10 @@ from warehouse.tables import (
 class DuckDBTableIOManager(dg.ConfigurableIOManager):
     warehouse: DuckDBResource
     schema_name: str
+    batch_store: str  # the folder of load batches (LOAD_STORE_DIR), where a partition's files are listed
+
+    def files(self, batch_keys) -> list[str]:
+        return files_of_batches(Path(self.batch_store), batch_keys)
 
     def table_name(self, asset_key: dg.AssetKey) -> str:
         return f"{self.schema_name}.{asset_key.path[-1]}"
@@ -29,7 +35,7 @@ class DuckDBTableIOManager(dg.ConfigurableIOManager):
         table = self.table_name(context.asset_key)
         with self.warehouse.get_connection() as connection:
             if context.has_asset_partitions:
-                replace_partition_rows(connection, table, obj, files_of_partitions(context.asset_partition_keys))
+                replace_partition_rows(connection, table, obj, self.files(context.asset_partition_keys))
             else:
                 replace_table(connection, table, obj)
 
@@ -37,5 +43,5 @@ class DuckDBTableIOManager(dg.ConfigurableIOManager):
         table = self.table_name(context.asset_key)
         with self.warehouse.get_connection() as connection:
             if context.has_asset_partitions:
-                return read_partition_rows(connection, table, files_of_partitions(context.asset_partition_keys))
+                return read_partition_rows(connection, table, self.files(context.asset_partition_keys))
             return read_table(connection, table)

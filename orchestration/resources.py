@@ -49,7 +49,7 @@ def build_resources() -> dict[str, object]:
         connection_config={"storage_compatibility_version": config.storage_version(), "memory_limit": config.warehouse_memory_limit()},
     )
     return {
-        "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA),
+        "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA, batch_store=str(config.load_store_dir())),
         "warehouse": warehouse,
         "corpus": CorpusFolder(path=str(config.corpus_dir())),
         "spacy_model": SpacyModel(model_name=config.spacy_model_name()),

@@ -1,8 +1,8 @@
 """`make run`: load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH, then print what was built.
 
 The files of the folder are compared with those the published warehouse holds (the last successful
-load): new and changed files are registered as partitions and loaded in one run; unchanged files are not
-read again. `FULL_REFRESH=1` deletes the warehouse and loads everything. Runs go to the Dagster instance in
+load): new and changed files make one load batch (one partition), loaded in one run; unchanged files are
+not read again. `FULL_REFRESH=1` deletes the warehouse and loads everything. Runs go to the Dagster instance in
 DAGSTER_HOME when it is set (the Makefile sets it, so `make ui` shows them), else to a temporary instance.
 """
 
@@ -23,7 +23,7 @@ from newsevents import config
 from newsevents.ingest import InputError
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
 from orchestration.dead_runs import free_dead_runs, process_tags
-from orchestration.partitions import partition_range_tags, register_versions
+from orchestration.partitions import register_batch
 from warehouse.ledger import committed_files, remove_warehouse, writer_lock_holder
 from warehouse.summary import input_accounting, table_counts, top_events
 
@@ -37,21 +37,15 @@ def dagster_instance() -> dg.DagsterInstance:
 
 
 def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> list[dg.ExecuteInProcessResult]:
-    """Runs of the load job over the partitions of the plan's new and changed files: one run, unless
-    some of their keys were registered earlier (by the sensor, say) and are not neighbours."""
+    """One run of the load job over a new batch of the plan's new and changed files."""
     from orchestration.definitions import build_definitions
 
-    key_ranges = register_versions(instance, {name: versions[name] for name in plan.to_load})
+    key = register_batch(instance, {name: versions[name] for name in plan.to_load})
     job = build_definitions().resolve_job_def("load_inputs")
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     for run_id in free_dead_runs(instance):
         print(f"Freed the pool slots of run {run_id}, whose process is gone", file=sys.stderr)
-    return [
-        job.execute_in_process(
-            instance=instance, raise_on_error=False, run_config=quiet, tags={**partition_range_tags(keys), **process_tags()}
-        )
-        for keys in key_ranges
-    ]
+    return [job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, partition_key=key, tags=process_tags())]
 
 
 def print_summary(published: Path) -> None:

@@ -2,12 +2,13 @@
 
 Its cursor remembers every file it has seen (size, modification time and version), so a tick hashes
 only files that were touched, and a file that reappears unchanged launches nothing. Each tick that finds
-new or changed files registers their versions as partitions and requests one run over them. A file
-deleted from the folder is dropped from the cursor; its rows stay in the warehouse (see README).
+new or changed files, not loaded and not in a load under way, makes them one load batch (one partition)
+and requests one run of it. A file deleted from the folder is dropped from the cursor; its rows stay in
+the warehouse (see README).
 
-A file whose run failed is tried again, with a bounded back-off recorded in the cursor: a partition of a
-failed run whose version the published warehouse does not hold as loaded is retried after 1, 2, 4, 8 and
-16 minutes, then left (the UI shows the failed runs).
+A batch whose run failed is tried again, with a bounded back-off recorded in the cursor: a failed batch
+with a file whose version the published warehouse does not hold as loaded is retried after 1, 2, 4, 8
+and 16 minutes, then left (the UI shows the failed runs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
 
 import dagster as dg
 
@@ -23,41 +25,38 @@ from newsevents import config
 from newsevents.loads import (
     SeenFile,
     manifest_stamp,
-    parse_partition_key,
-    partition_key,
     plan_load,
     scan_with_cache,
 )
 from orchestration.jobs import load_job
-from orchestration.partitions import (
-    RANGE_END_TAG,
-    RANGE_START_TAG,
-    input_file_partitions,
-    partition_range_tags,
-    registration_requests,
-)
+from orchestration.partitions import load_batch_partitions, new_batch
 from orchestration.resources import CorpusFolder
-from warehouse.ledger import committed_files
+from warehouse.batches import UnknownBatch, read_batch
+from warehouse.ledger import loaded_versions
 
 SENSOR_INTERVAL_SECONDS = 30
 RETRY_BASE_SECONDS = 60
 RETRY_TAG = "newsevents/retry"
 MAX_RETRIES = 5
-RECENT_FAILED_RUNS = 200
+RECENT_RUNS = 200
+# A batch made this recently with no finished run is taken to be under way (queued, running, or
+# requested and not yet launched): its files are not put in another batch.
+PENDING_BATCH_HOURS = 24
+PARTITION_TAG = "dagster/partition"
 
 
 @dataclass(frozen=True)
 class Retry:
-    """A failed partition's retries so far and when the next one is due (seconds since the epoch)."""
+    """A failed batch's retries so far and when the next one is due (seconds since the epoch)."""
 
     attempts: int
     due_at: float
 
 
 def retry_plan(failed: set[str], retries: dict[str, Retry], now: float) -> tuple[list[str], dict[str, Retry]]:
-    """(keys to run again now, the retries to remember). A newly failed key is first retried after
-    RETRY_BASE_SECONDS, each next retry after twice the wait, up to MAX_RETRIES; keys that no longer fail
-    are forgotten."""
+    """(batch keys to run again now, the retries to remember). A newly failed batch is first retried after
+    RETRY_BASE_SECONDS, each next retry after twice the wait, up to MAX_RETRIES; batches that no longer
+    fail are forgotten."""
     due, remembered = [], {}
     for key in sorted(failed):
         retry = retries.get(key) or Retry(0, now + RETRY_BASE_SECONDS)
@@ -68,23 +67,71 @@ def retry_plan(failed: set[str], retries: dict[str, Retry], now: float) -> tuple
     return due, remembered
 
 
-def keys_of_run(run: dg.DagsterRun, registered: list[str]) -> list[str]:
-    """The partition keys a run loaded: its one key, or the keys of its range in the registered order."""
-    if "dagster/partition" in run.tags:
-        return [run.tags["dagster/partition"]]
-    start, end = run.tags.get(RANGE_START_TAG), run.tags.get(RANGE_END_TAG)
-    if start in registered and end in registered:
-        return registered[registered.index(start) : registered.index(end) + 1]
-    return []
+@dataclass(frozen=True)
+class BatchRuns:
+    """The load batches of recent runs: which failed (with how many failed runs), which succeeded."""
+
+    failed: Counter[str]
+    succeeded: set[str]
+
+    def finished(self, key: str) -> bool:
+        return key in self.succeeded or key in self.failed
 
 
-def failed_keys(instance: dg.DagsterInstance, registered: list[str]) -> Counter[str]:
-    """Registered keys of recent failed load runs whose file version the published warehouse does not hold
-    as loaded (a later run may have loaded them), with how many runs of each failed."""
-    runs = instance.get_runs(filters=dg.RunsFilter(job_name=load_job.name, statuses=[dg.DagsterRunStatus.FAILURE]), limit=RECENT_FAILED_RUNS)
-    failures = Counter(key for run in runs for key in keys_of_run(run, registered))
-    loaded = {name: version for name, (version, _) in committed_files(config.warehouse_path(), config.published_warehouse_path()).items()}
-    return Counter({key: n for key, n in failures.items() if loaded.get(parse_partition_key(key)[0]) != parse_partition_key(key)[1]})
+def recent_batch_runs(instance: dg.DagsterInstance) -> BatchRuns:
+    runs = instance.get_runs(
+        filters=dg.RunsFilter(job_name=load_job.name, statuses=[dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.SUCCESS]),
+        limit=RECENT_RUNS,
+    )
+    failed = Counter(run.tags[PARTITION_TAG] for run in runs if PARTITION_TAG in run.tags and run.status == dg.DagsterRunStatus.FAILURE)
+    succeeded = {run.tags[PARTITION_TAG] for run in runs if PARTITION_TAG in run.tags and run.status == dg.DagsterRunStatus.SUCCESS}
+    return BatchRuns(failed, succeeded)
+
+
+def batch_files(key: str) -> dict[str, str]:
+    """A batch's files and versions; none for a batch whose list is gone (another LOAD_STORE_DIR)."""
+    try:
+        return read_batch(config.load_store_dir(), key)
+    except UnknownBatch:
+        return {}
+
+
+def made_within(key: str, hours: int, now: datetime) -> bool:
+    """Whether a batch key (`<UTC time>-<digest>`) was made in the last `hours`."""
+    try:
+        made_at = datetime.strptime(key.split("-")[0], "%Y%m%dT%H%M%S%f").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return False
+    return now - made_at <= timedelta(hours=hours)
+
+
+def pending_versions(instance: dg.DagsterInstance, runs: BatchRuns) -> dict[str, str]:
+    """The file versions of recent batches with no finished run: a load of them is under way."""
+    now = datetime.now(timezone.utc)
+    pending: dict[str, str] = {}
+    for key in instance.get_dynamic_partitions(load_batch_partitions.name):
+        if made_within(key, PENDING_BATCH_HOURS, now) and not runs.finished(key):
+            pending.update(batch_files(key))
+    return pending
+
+
+def unloaded(versions: dict[str, str], loaded: dict[str, str]) -> bool:
+    """Whether some file of a batch is not held as loaded at the batch's version."""
+    return any(loaded.get(name) != version for name, version in versions.items())
+
+
+def failed_batches(runs: BatchRuns, loaded: dict[str, str], current: dict[str, str]) -> Counter[str]:
+    """Batches of recent failed runs, with how many runs of each failed, that hold a file the published
+    warehouse does not hold as loaded at the version the folder still has (a later run may have loaded
+    it, or the file changed since and goes into a new batch)."""
+    outstanding = Counter()
+    for key, failures in runs.failed.items():
+        if key in runs.succeeded:
+            continue
+        still = {name: version for name, version in batch_files(key).items() if current.get(name) == version}
+        if unloaded(still, loaded):
+            outstanding[key] = failures
+    return outstanding
 
 
 def retry_request(key: str, attempt: int) -> dg.RunRequest:
@@ -109,23 +156,26 @@ def write_cursor(files: dict[str, SeenFile], manifest: list[int], retries: dict[
     )
 
 
-def load_request(keys: list[str]) -> dg.RunRequest:
-    """One run over the partition keys of a load (the newest keys, so a contiguous range)."""
-    if len(keys) == 1:
-        return dg.RunRequest(run_key=keys[0], partition_key=keys[0])
-    return dg.RunRequest(run_key=f"{keys[0]}..{keys[-1]}", tags=partition_range_tags(keys))
-
-
-def files_to_load(versions: dict[str, str], previous: dict[str, str], registered: set[str]) -> dict[str, str]:
-    """New or changed files whose version no load has registered yet (`make run` may have loaded them)."""
+def files_to_load(versions: dict[str, str], previous: dict[str, str], loaded: dict[str, str], pending: dict[str, str]) -> dict[str, str]:
+    """New or changed files (since `previous`) whose version is neither loaded nor in a load under way."""
     plan = plan_load(versions, previous)
-    return {name: versions[name] for name in plan.to_load if partition_key(name, versions[name]) not in registered}
+    return {
+        name: versions[name]
+        for name in plan.to_load
+        if loaded.get(name) != versions[name] and pending.get(name) != versions[name]
+    }
+
+
+def load_request(versions: dict[str, str]) -> tuple[str, dg.RunRequest]:
+    """A new batch of the files and the request for its one run: (batch key, request)."""
+    key = new_batch(versions)
+    return key, dg.RunRequest(run_key=key, partition_key=key)
 
 
 @dg.sensor(
     job=load_job,
     minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
-    description="Loads new and changed files of CORPUS_DIR (found by content hash) as they arrive.",
+    description="Loads new and changed files of CORPUS_DIR (found by content hash) as they arrive, one batch a tick.",
 )
 def corpus_sensor(context: dg.SensorEvaluationContext, corpus: CorpusFolder) -> dg.SensorResult | dg.SkipReason:
     folder = corpus.folder()
@@ -133,20 +183,18 @@ def corpus_sensor(context: dg.SensorEvaluationContext, corpus: CorpusFolder) -> 
     current_manifest = manifest_stamp(folder)
     files = scan_with_cache(folder, seen, manifest_unchanged=current_manifest == manifest)
     versions = {name: file.version for name, file in files.items()}
-    registered = context.instance.get_dynamic_partitions(input_file_partitions.name)
-    to_load = files_to_load(versions, {name: file.version for name, file in seen.items()}, set(registered))
-    current_keys = {partition_key(name, version) for name, version in versions.items()}
-    due, retries = retry_plan(set(failed_keys(context.instance, registered)) & current_keys, retries, time.time())
-    retry_requests = [retry_request(key, retries[key].attempts) for key in due]
+    runs = recent_batch_runs(context.instance)
+    loaded = loaded_versions(config.warehouse_path(), config.published_warehouse_path())
+    to_load = files_to_load(versions, {name: file.version for name, file in seen.items()}, loaded, pending_versions(context.instance, runs))
+    due, retries = retry_plan(set(failed_batches(runs, loaded, versions)), retries, time.time())
+    run_requests = [retry_request(key, retries[key].attempts) for key in due]
     cursor = write_cursor(files, current_manifest, retries)
-    if not to_load and not retry_requests:
+    if not to_load and not run_requests:
         context.update_cursor(cursor)
-        return dg.SkipReason(f"no new or changed files among {len(files)} in {folder}, and no failed file due for a retry")
-    requests = []
-    run_requests = list(retry_requests)
+        return dg.SkipReason(f"no new or changed files among {len(files)} in {folder}, and no failed batch due for a retry")
+    partition_requests = []
     if to_load:
-        to_delete, to_add = registration_requests(registered, to_load)  # every key to load is new: one range
-        requests = [input_file_partitions.build_delete_request(to_delete)] if to_delete else []
-        requests.append(input_file_partitions.build_add_request(to_add))
-        run_requests.append(load_request(to_add))
-    return dg.SensorResult(run_requests=run_requests, dynamic_partitions_requests=requests, cursor=cursor)
+        key, request = load_request(to_load)
+        partition_requests.append(load_batch_partitions.build_add_request([key]))
+        run_requests.append(request)
+    return dg.SensorResult(run_requests=run_requests, dynamic_partitions_requests=partition_requests, cursor=cursor)

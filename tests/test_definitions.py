@@ -1,10 +1,10 @@
 """The Dagster code location: every table is an asset that is described, has kinds, is guarded by a
-blocking check, and is partitioned by input file where it holds rows of documents; writers share one pool."""
+blocking check, and is partitioned by load batch where it holds rows of documents; writers share one pool."""
 
 from __future__ import annotations
 
 from orchestration.definitions import defs
-from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
+from orchestration.partitions import WAREHOUSE_POOL, load_batch_partitions
 from schemas import TABLE_MODELS
 
 PUBLICATION = "published_warehouse"
@@ -27,12 +27,12 @@ def test_every_table_is_an_asset_with_description_kinds_and_blocking_check():
         assert defs.resolve_asset_graph().get_check_spec(check_key).blocking
 
 
-def test_per_document_tables_are_partitioned_by_input_file_and_every_asset_is_in_the_writer_pool():
+def test_per_document_tables_are_partitioned_by_load_batch_and_every_asset_is_in_the_writer_pool():
     graph = defs.resolve_asset_graph()
     for key in graph.get_all_asset_keys():
         node = graph.get(key)
         name = key.to_user_string()
-        assert node.partitions_def == (input_file_partitions if name in PER_DOCUMENT_TABLES else None), name
+        assert node.partitions_def == (load_batch_partitions if name in PER_DOCUMENT_TABLES else None), name
         assert node.assets_def.op.pool == WAREHOUSE_POOL, name
 
 

@@ -14,11 +14,6 @@ import pytest
 from dagster_duckdb import DuckDBResource
 
 from newsevents.loads import plan_load
-from orchestration.partitions import (
-    contiguous_ranges,
-    partition_range_tags,
-    registration_requests,
-)
 from orchestration.run import load_corpus
 from schemas import TABLE_MODELS
 from tests.conftest import SAMPLE_DIR
@@ -33,8 +28,8 @@ from warehouse.star_schema import (
 )
 from warehouse.tables import replace_table
 
-# Columns that record when a row was written, not what it says.
-AUDIT_COLUMNS = {"ingested_at", "loaded_at"}
+# Columns that record when a row was written (and by which load batch), not what it says.
+AUDIT_COLUMNS = {"ingested_at", "loaded_at", "partition_key"}
 CHANGED_FILE = "003_46898ae6534dde6d.txt"  # NPR: Guterres meets Putin in Moscow
 ADDED_SENTENCE = "\nOn Wednesday, Polish President Andrzej Duda met Zelensky in Kyiv.\n"
 # The tables of the pandera models, and the counts the dimensions of entities read.
@@ -43,18 +38,9 @@ SNAPSHOT_TABLES = [*TABLE_MODELS, entity_descriptions.DESCRIPTIONS]
 
 def test_plan_compares_the_folder_with_what_was_loaded():
     plan = plan_load(current={"a.txt": "v1", "b.txt": "v2", "c.txt": "v3", "d...txt": "v4"}, loaded={"b.txt": "v2", "c.txt": "old", "gone.txt": "v9"})
-    assert (plan.new, plan.changed, plan.unchanged, plan.removed, plan.unusable) == (["a.txt"], ["c.txt"], ["b.txt"], ["gone.txt"], ["d...txt"])
-    assert plan.to_load == ["a.txt", "c.txt"]
-    assert plan.summary().startswith("1 new, 1 changed, 1 unchanged, 1 removed from the folder (their rows are kept)")
-
-
-def test_a_new_version_replaces_the_key_of_the_old_one_and_new_keys_form_one_range():
-    registered = ["a.txt@1", "b.txt@1", "c.txt@1"]
-    to_delete, to_add = registration_requests(registered, {"b.txt": "2", "d.txt": "1", "c.txt": "1"})
-    assert (to_delete, to_add) == (["b.txt@1"], ["b.txt@2", "d.txt@1"])
-    assert contiguous_ranges(["a.txt@1", "c.txt@1", "b.txt@2", "d.txt@1"], {"c.txt@1", "b.txt@2", "d.txt@1"}) == [["c.txt@1", "b.txt@2", "d.txt@1"]]
-    assert contiguous_ranges(["a@1", "b@1", "c@1"], {"a@1", "c@1"}) == [["a@1"], ["c@1"]]
-    assert partition_range_tags(["a@1", "c@1"]) == {"dagster/asset_partition_range_start": "a@1", "dagster/asset_partition_range_end": "c@1"}
+    assert (plan.new, plan.changed, plan.unchanged, plan.removed) == (["a.txt", "d...txt"], ["c.txt"], ["b.txt"], ["gone.txt"])
+    assert plan.to_load == ["a.txt", "c.txt", "d...txt"]
+    assert plan.summary().startswith("2 new, 1 changed, 1 unchanged, 1 removed from the folder (their rows are kept)")
 
 
 def snapshot(path: Path) -> dict[str, pd.DataFrame]:
@@ -76,7 +62,7 @@ def assert_same_tables(before: dict[str, pd.DataFrame], after: dict[str, pd.Data
 
 @pytest.fixture(scope="module")
 def loads(tmp_path_factory: pytest.TempPathFactory):
-    """The sample loaded, loaded again unchanged, re-run over the same partitions, loaded with one
+    """The sample loaded, loaded again unchanged, re-run over the same batch, loaded with one
     file changed, and rebuilt from scratch: the outcome and a snapshot of each step."""
     folder = tmp_path_factory.mktemp("corpus")
     for path in SAMPLE_DIR.iterdir():
@@ -91,11 +77,11 @@ def loads(tmp_path_factory: pytest.TempPathFactory):
         first = load_corpus(instance)
         steps["first"] = (first, snapshot(published))
         steps["again"] = (load_corpus(instance), snapshot(published))
-        # The same partitions materialised a second time, as a re-execution from the UI would.
+        # The same batch materialised a second time, as a re-execution from the UI would.
         from orchestration.definitions import build_definitions
 
         rerun = build_definitions().resolve_job_def("load_inputs").execute_in_process(
-            instance=instance, tags=first.results[0].dagster_run.tags, raise_on_error=False
+            instance=instance, partition_key=first.results[0].dagster_run.tags["dagster/partition"], raise_on_error=False
         )
         steps["rerun"] = (rerun, snapshot(published))
         with (folder / CHANGED_FILE).open("a", encoding="utf-8") as handle:

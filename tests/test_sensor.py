@@ -1,5 +1,5 @@
-"""The corpus sensor: a new file -> one run request for it; the same file again -> none; a changed file ->
-a run that replaces its rows. The schedule loads what no load has registered yet."""
+"""The corpus sensor: a new file -> one batch and one run request for it; the same file again -> none; a
+changed file -> a run that replaces its rows. The schedule loads what is neither loaded nor under way."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import duckdb
 import pytest
 
 from orchestration.definitions import build_definitions
-from orchestration.partitions import input_file_partitions
+from orchestration.partitions import load_batch_partitions
 from orchestration.resources import CorpusFolder
 from orchestration.schedules import load_schedule
 from orchestration.sensors import corpus_sensor
+from warehouse.batches import read_batch
 
 WIRE = (
     "Russian forces shelled Kharkiv on Tuesday, the Ukrainian military said. "
@@ -28,11 +29,12 @@ def evaluate_sensor(instance: dg.DagsterInstance, folder, cursor: str | None) ->
 def apply_partition_requests(instance: dg.DagsterInstance, result: dg.SensorResult) -> None:
     """What the daemon does with a sensor's partition requests."""
     for request in result.dynamic_partitions_requests:
-        if isinstance(request, dg.AddDynamicPartitionsRequest):
-            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
-        else:
-            for key in request.partition_keys:
-                instance.delete_dynamic_partition(request.partitions_def_name, key)
+        assert isinstance(request, dg.AddDynamicPartitionsRequest)  # batches are added, never deleted
+        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+
+
+def files_of(request: dg.RunRequest, warehouse) -> list[str]:
+    return sorted(read_batch(warehouse.parent / "loads" / warehouse.stem, request.partition_key))
 
 
 def run_request(instance: dg.DagsterInstance, request: dg.RunRequest) -> dg.ExecuteInProcessResult:
@@ -69,9 +71,9 @@ def test_sensor_requests_one_run_per_new_or_changed_file_and_none_for_a_file_see
     first = evaluate_sensor(instance, folder, None)
     assert isinstance(first, dg.SensorResult)
     [request] = first.run_requests
-    assert request.partition_key.startswith("wire.txt@")
+    assert files_of(request, warehouse) == ["wire.txt"]
     apply_partition_requests(instance, first)
-    assert instance.get_dynamic_partitions(input_file_partitions.name) == [request.partition_key]
+    assert instance.get_dynamic_partitions(load_batch_partitions.name) == [request.partition_key]
     assert run_request(instance, request).success
     [(first_document, _), *_] = documents_of(warehouse, "wire.txt")
 
@@ -84,9 +86,9 @@ def test_sensor_requests_one_run_per_new_or_changed_file_and_none_for_a_file_see
     (folder / "wire.txt").write_text(WIRE + FOLLOW_UP, encoding="utf-8")
     changed = evaluate_sensor(instance, folder, first.cursor)
     [change_request] = changed.run_requests
-    assert change_request.partition_key.startswith("wire.txt@") and change_request.partition_key != request.partition_key
+    assert files_of(change_request, warehouse) == ["wire.txt"] and change_request.partition_key != request.partition_key
     apply_partition_requests(instance, changed)
-    assert instance.get_dynamic_partitions(input_file_partitions.name) == [change_request.partition_key]
+    assert instance.get_dynamic_partitions(load_batch_partitions.name) == [request.partition_key, change_request.partition_key]
     assert run_request(instance, change_request).success
     rows = documents_of(warehouse, "wire.txt")
     assert {document for document, _ in rows} != {first_document}
@@ -94,33 +96,39 @@ def test_sensor_requests_one_run_per_new_or_changed_file_and_none_for_a_file_see
     assert any("Duda" in (sentence or "") for _, sentence in rows)
 
 
-def test_schedule_loads_only_versions_no_load_has_registered(environment):
-    instance, folder, _ = environment
+def test_schedule_loads_only_files_neither_loaded_nor_under_way(environment):
+    instance, folder, warehouse = environment
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     context = dg.build_schedule_context(instance=instance, resources={"corpus": CorpusFolder(path=str(folder))})
     [request] = load_schedule(context)
-    assert request.partition_key.startswith("wire.txt@")
-    assert isinstance(load_schedule(context), dg.SkipReason)  # registered by the first tick
+    assert files_of(request, warehouse) == ["wire.txt"]
+    assert isinstance(load_schedule(context), dg.SkipReason)  # its batch is under way
+    assert run_request(instance, request).success
+    assert isinstance(load_schedule(context), dg.SkipReason)  # loaded
+    (folder / "other.txt").write_text(FOLLOW_UP, encoding="utf-8")
+    [next_request] = load_schedule(context)
+    assert files_of(next_request, warehouse) == ["other.txt"]
 
 
 def test_retries_back_off_and_stop():
     from orchestration.sensors import MAX_RETRIES, RETRY_BASE_SECONDS, Retry, retry_plan
 
-    due, retries = retry_plan({"a.txt@1"}, {}, now=1000.0)
-    assert due == [] and retries["a.txt@1"] == Retry(0, 1000.0 + RETRY_BASE_SECONDS)
+    batch = "20261203T154501000000-3f2a9c1e"
+    due, retries = retry_plan({batch}, {}, now=1000.0)
+    assert due == [] and retries[batch] == Retry(0, 1000.0 + RETRY_BASE_SECONDS)
     waits = []
-    now = retries["a.txt@1"].due_at
+    now = retries[batch].due_at
     for _ in range(MAX_RETRIES):
-        due, retries = retry_plan({"a.txt@1"}, retries, now)
-        assert due == ["a.txt@1"]
-        waits.append(retries["a.txt@1"].due_at - now)
-        now = retries["a.txt@1"].due_at
+        due, retries = retry_plan({batch}, retries, now)
+        assert due == [batch]
+        waits.append(retries[batch].due_at - now)
+        now = retries[batch].due_at
     assert waits == [RETRY_BASE_SECONDS * 2**n for n in range(1, MAX_RETRIES + 1)]
-    assert retry_plan({"a.txt@1"}, retries, now + 10**6)[0] == []  # given up after MAX_RETRIES
+    assert retry_plan({batch}, retries, now + 10**6)[0] == []  # given up after MAX_RETRIES
     assert retry_plan(set(), retries, now)[1] == {}  # loaded since: forgotten
 
 
-def test_sensor_retries_a_file_whose_run_failed(environment, monkeypatch):
+def test_sensor_retries_a_batch_whose_run_failed(environment, monkeypatch):
     import json
 
     from orchestration.assets import nlp
@@ -145,7 +153,7 @@ def test_sensor_retries_a_file_whose_run_failed(environment, monkeypatch):
     state = json.loads(waiting_cursor(instance, folder, first.cursor))
     assert state["retries"][request.partition_key]["attempts"] == 0
 
-    # Once due, the sensor asks for the same partition again, under a run key of its own.
+    # Once due, the sensor asks for the same batch again, under a run key of its own.
     state["retries"][request.partition_key]["due_at"] = 0
     retry = evaluate_sensor(instance, folder, json.dumps(state))
     [retry_request] = retry.run_requests

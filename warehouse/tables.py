@@ -1,7 +1,7 @@
 """Stage tables in DuckDB: how a step's rows are written.
 
-An unpartitioned asset's DataFrame replaces its whole table. A partitioned asset (partitions are
-versions of input files, see `orchestration.partitions`) replaces only the rows of its partitions' files,
+An unpartitioned asset's DataFrame replaces its whole table. A partitioned asset (partitions are load
+batches, see `warehouse.batches`) replaces only the rows of its batches' files,
 in one transaction: a load touches the rows of what it loads and nothing else, and running it again
 gives the same rows. Tables are created from their pandera models, so their columns and types are
 declared once, and an empty first load still makes a well-typed table.
@@ -10,13 +10,12 @@ declared once, and an empty first load still makes a well-typed table.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 import duckdb
 import pandas as pd
 
-from newsevents.loads import parse_partition_key
 from schemas import TABLE_MODELS
 from warehouse import changes, entity_descriptions
 from warehouse.sql import template
@@ -117,10 +116,6 @@ def select_partition_rows(table: str) -> str:
     that hold the rows, and a load's reads do not grow with the table.
     """
     return select_rows(table, partition_rows_condition(table))
-
-
-def files_of_partitions(partition_keys: Sequence[str]) -> list[str]:
-    return sorted({parse_partition_key(key)[0] for key in partition_keys})
 
 
 # Opens a connection to the warehouse for a `with` block, as DuckDBResource.get_connection does. Steps

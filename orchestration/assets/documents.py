@@ -1,6 +1,6 @@
 """Document stage: input files to raw documents (with duplicates and quarantine) to cleaned text with metadata.
 
-Partitioned by input file version: a run reads only the files of its partitions, and replaces their rows.
+Partitioned by load batch: a run reads only the files of its batch, and replaces their rows.
 """
 
 from datetime import datetime, timezone
@@ -11,7 +11,6 @@ from dagster_duckdb import DuckDBResource
 
 from newsevents import config
 from newsevents.ingest import file_version, read_manifest
-from newsevents.loads import parse_partition_key
 from newsevents.tables import cleaned_documents_table, ingest_tables
 from orchestration.checks import (
     checked_output,
@@ -20,26 +19,26 @@ from orchestration.checks import (
     schema_check_spec,
 )
 from orchestration.metadata import column_schema
-from orchestration.partitions import WAREHOUSE_POOL, input_file_partitions
+from orchestration.partitions import WAREHOUSE_POOL, load_batch_partitions
 from orchestration.resources import CorpusFolder, SpacyModel
 from schemas import TABLE_MODELS, CleanedDocuments, InputFiles
+from warehouse.batches import read_batch
 from warehouse.documents import (
     documents_elsewhere,
     forget_replaced_documents,
     keep_first_seen,
 )
-from warehouse.tables import files_of_partitions
 
 GROUP = "documents"
-PARTITIONED = dict(partitions_def=input_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
+PARTITIONED = dict(partitions_def=load_batch_partitions, backfill_policy=dg.BackfillPolicy.single_run(), pool=WAREHOUSE_POOL)
 # The reference data (dictionaries, codebooks, boilerplate patterns) the text stages read, as their code
 # version: the UI marks the documents processed with other reference data as stale.
 REFERENCE_CODE_VERSION = config.reference_digest(config.reference_dir())
 
 
-def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file: dict[str, str],
+def input_files_table(corpus: CorpusFolder, files: list[str], batch_of_file: dict[str, str],
                       raw: pd.DataFrame, duplicates: pd.DataFrame, quarantined: pd.DataFrame) -> pd.DataFrame:
-    """The ledger rows of the files loaded: version, partition and what became of their inputs."""
+    """The ledger rows of the files loaded: version, batch and what became of their inputs."""
     folder = corpus.folder()
     manifest = read_manifest(folder)
     loaded_at = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -51,7 +50,7 @@ def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file:
             {
                 "file_name": name,
                 "input_version": file_version(path, manifest.get(name, {})),
-                "partition_key": partition_of_file[name],
+                "partition_key": batch_of_file[name],
                 "documents": int((raw["file_name"] == name).sum()),
                 "duplicates": int((duplicates["file_name"] == name).sum()),
                 "quarantined": int((quarantined["file_name"] == name).sum()),
@@ -63,7 +62,7 @@ def input_files_table(corpus: CorpusFolder, files: list[str], partition_of_file:
 
 
 INGEST_DESCRIPTIONS = {
-    "staging.input_files": "One row per input file the warehouse holds: the version loaded (hash of bytes and manifest row), its partition, and how many of its inputs became documents, duplicates or quarantine rows.",
+    "staging.input_files": "One row per input file the warehouse holds: the version loaded (hash of bytes and manifest row), the load batch that read it, and how many of its inputs became documents, duplicates or quarantine rows.",
     "staging.raw_documents": "One row per document in CORPUS_DIR (.txt with manifest.csv, .html via trafilatura, .jsonl articles): content-hash id, decoded text, metadata.",
     "staging.duplicate_inputs": "Inputs whose text is exactly an earlier document's, recorded against the document they duplicate.",
     "staging.quarantined_inputs": "Inputs that could not be loaded (empty, binary, undecodable, too large, JSON without text, not English, file gone), with the reason.",
@@ -81,15 +80,14 @@ INGEST_DESCRIPTIONS = {
     **PARTITIONED,
 )
 def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, warehouse: DuckDBResource):
-    """Read the input files of the run's partitions as they are now: every input loaded, duplicate or
+    """Read the input files of the run's load batches as they are now: every input loaded, duplicate or
     quarantined, nothing lost; a changed file's earlier rows are replaced everywhere."""
-    keys = context.partition_keys
-    files = files_of_partitions(keys)
-    partition_of_file = {parse_partition_key(key)[0]: key for key in keys}
+    batch_of_file = {name: key for key in sorted(context.partition_keys) for name in read_batch(config.load_store_dir(), key)}
+    files = sorted(batch_of_file)
     raw, duplicates, quarantined = ingest_tables(corpus.folder(), files, documents_elsewhere(warehouse.get_connection, files))
     raw = keep_first_seen(warehouse.get_connection, raw)
     forgotten = forget_replaced_documents(warehouse.get_connection, files, raw["document_id"].tolist())
-    ledger = input_files_table(corpus, files, partition_of_file, raw, duplicates, quarantined)
+    ledger = input_files_table(corpus, files, batch_of_file, raw, duplicates, quarantined)
     accounting = {
         "files": len(files),
         "inputs seen": len(raw) + len(duplicates) + len(quarantined),
