@@ -1,10 +1,14 @@
 """Benchmark of a full load and of incremental loads, printed as a table (`make bench`).
 
 Figures:
-- full load of BENCH_DOCS generated documents (benchmarks.generate_corpus) into an empty warehouse, through
-  Dagster exactly as `make run` does: documents and tokens per second, peak memory;
-- spaCy alone over the same texts (`nlp.pipe`, same model): documents and tokens per second, and the ratio
-  of the full load's speed to it;
+- full load of BENCH_DOCS generated documents (benchmarks.generate_corpus) into an empty warehouse, the way
+  `make run` does it (`orchestration.run`, the persistent Dagster instance beside the warehouse), with one
+  worker and with LOAD_WORKERS workers (default: the machine's cores): documents and tokens per second,
+  peak memory of the load's process and of its largest worker;
+- spaCy alone over the same texts (`nlp.pipe`, same model), with one process and with as many as the
+  workers: documents and tokens per second, and the ratio of each full load's speed to one-process
+  `nlp.pipe`. The last line of the full-load figures reads
+  `full load / nlp.pipe: 1 worker R1, N workers RN` for scripts;
 - unless BENCH_INCREMENTAL=0: the time and peak memory of loading 10 new documents into warehouses that
   already hold 0, 1,000 and 5,000 documents (BENCH_WAREHOUSE_SIZES=0,1000,5000,10000 adds sizes), with
   the ratios to the first. The new documents are the
@@ -17,6 +21,7 @@ the measured step's own. Work happens in BENCH_DIR (default: a temporary folder,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -29,30 +34,48 @@ from pathlib import Path
 
 from benchmarks.generate_corpus import generate_corpus
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DOCS = 1000
 NEW_DOCS = 10
 WAREHOUSE_SIZES = "0,1000,5000"
 
 
-def peak_memory_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
+def peak_memory_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """The peak resident memory of this process (or, RUSAGE_CHILDREN, of its largest child process)."""
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def measure_load(corpus: Path, warehouse: Path) -> dict:
-    """In this process: load what is new in `corpus` into `warehouse` as `make run` does."""
-    import dagster as dg
+def measure_load(corpus: Path, warehouse: Path, workers: str) -> dict:
+    """In this process: load what is new in `corpus` into `warehouse` as `make run` does, with the
+    Dagster instance `make` sets up beside the warehouse, and `workers` worker processes."""
     import duckdb
 
-    os.environ.update({"CORPUS_DIR": str(corpus), "WAREHOUSE_PATH": str(warehouse)})
-    from orchestration.run import load_corpus
+    os.environ.update(
+        {
+            "CORPUS_DIR": str(corpus),
+            "WAREHOUSE_PATH": str(warehouse),
+            "LOAD_WORKERS": workers,
+            "DAGSTER_HOME": str(PROJECT_ROOT),
+            "DAGSTER_STORAGE_DIR": str(warehouse.parent / "dagster" / warehouse.stem),
+        }
+    )
     from newsevents import config
+    from orchestration.run import (
+        dagster_instance,
+        load_corpus,
+        preflight,
+        print_summary,
+    )
 
     started = time.perf_counter()
-    with dg.DagsterInstance.ephemeral() as instance:
+    preflight()
+    with dagster_instance() as instance:
         outcome = load_corpus(instance)
-    seconds = time.perf_counter() - started
     if outcome.problems:
         raise SystemExit(f"the load failed: {outcome.problems}")
+    with contextlib.redirect_stdout(sys.stderr):
+        print_summary(config.published_warehouse_path())
+    seconds = time.perf_counter() - started
     loaded = set(outcome.plan.to_load)
     with duckdb.connect(str(config.published_warehouse_path()), read_only=True) as connection:
         documents, tokens = connection.execute(
@@ -61,11 +84,19 @@ def measure_load(corpus: Path, warehouse: Path) -> dict:
             {"files": sorted(loaded)},
         ).fetchall()[0]
         held = connection.execute("select count(*) from staging.raw_documents").fetchall()[0][0]
-    return {"seconds": seconds, "documents": documents, "tokens": int(tokens), "warehouse_documents": held, "peak_mb": peak_memory_mb()}
+    return {
+        "seconds": seconds,
+        "documents": documents,
+        "tokens": int(tokens),
+        "warehouse_documents": held,
+        "peak_mb": peak_memory_mb(),
+        "worker_peak_mb": peak_memory_mb(resource.RUSAGE_CHILDREN),
+    }
 
 
-def measure_spacy(corpus: Path) -> dict:
-    """In this process: the same model, `nlp.pipe` over the raw texts of the corpus, nothing else."""
+def measure_spacy(corpus: Path, processes: str) -> dict:
+    """In this process: the same model, `nlp.pipe` over the raw texts of the corpus with `processes`
+    processes (spaCy's `n_process`), nothing else."""
     import spacy
 
     from newsevents import config
@@ -73,14 +104,14 @@ def measure_spacy(corpus: Path) -> dict:
     texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
     nlp = spacy.load(config.spacy_model_name())
     started = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32, n_process=int(processes)))
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "documents": len(texts), "tokens": tokens, "peak_mb": peak_memory_mb()}
 
 
-def in_fresh_process(what: str, *paths: Path) -> dict:
-    command = [sys.executable, "-m", "benchmarks.run_benchmark", "--measure", what, *map(str, paths)]
-    environment = {key: value for key, value in os.environ.items() if key not in ("DAGSTER_HOME", "PUBLISHED_WAREHOUSE_PATH")}
+def in_fresh_process(what: str, *arguments: object) -> dict:
+    command = [sys.executable, "-m", "benchmarks.run_benchmark", "--measure", what, *map(str, arguments)]
+    environment = {key: value for key, value in os.environ.items() if key not in ("PUBLISHED_WAREHOUSE_PATH", "LOAD_STORE_DIR")}
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
@@ -92,23 +123,32 @@ def per_second(measurement: dict) -> tuple[float, float]:
 
 
 def full_load_figures(work: Path, docs: int) -> list[tuple[str, str]]:
+    from newsevents import config
+
     corpus = work / "full-corpus"
     generate_corpus(corpus, docs)
-    load = in_fresh_process("load", corpus, work / "full" / "warehouse.duckdb")
-    alone = in_fresh_process("spacy", corpus)
-    load_docs, load_tokens = per_second(load)
-    spacy_docs, spacy_tokens = per_second(alone)
-    return [
-        ("documents in the full load", f"{load['documents']:,} ({load['tokens']:,} tokens)"),
-        ("full load: wall time", f"{load['seconds']:.1f} s"),
-        ("full load: documents / s", f"{load_docs:.1f}"),
-        ("full load: tokens / s", f"{load_tokens:,.0f}"),
-        ("full load: peak memory", f"{load['peak_mb']:.0f} MB"),
-        ("spaCy alone (nlp.pipe): documents / s", f"{spacy_docs:.1f}"),
-        ("spaCy alone (nlp.pipe): tokens / s", f"{spacy_tokens:,.0f}"),
-        ("spaCy alone: peak memory", f"{alone['peak_mb']:.0f} MB"),
-        ("full load speed / spaCy speed (tokens)", f"{load_tokens / spacy_tokens:.2f} (target >= 0.5)"),
-    ]
+    workers = config.load_workers()
+    counts = [1] if workers == 1 else [1, workers]
+    loads = {n: in_fresh_process("load", corpus, work / f"full-{n}" / "warehouse.duckdb", n) for n in counts}
+    alone = {n: in_fresh_process("spacy", corpus, n) for n in counts}
+    baseline_docs, baseline_tokens = per_second(alone[1])
+    rows = [("documents in the full load", f"{loads[1]['documents']:,} ({loads[1]['tokens']:,} tokens)")]
+    for n in counts:
+        load_docs, load_tokens = per_second(loads[n])
+        spacy_docs, _ = per_second(alone[n])
+        label = f"{n} worker{'s' if n > 1 else ''}"
+        rows += [
+            (f"full load, {label}: wall time", f"{loads[n]['seconds']:.1f} s"),
+            (f"full load, {label}: documents / s", f"{load_docs:.1f}"),
+            (f"full load, {label}: peak memory", f"{loads[n]['peak_mb']:.0f} MB" + (f" + {n} workers of at most {loads[n]['worker_peak_mb']:.0f} MB" if n > 1 else "")),
+            (f"spaCy alone (nlp.pipe, n_process={n}): documents / s", f"{spacy_docs:.1f}"),
+            (f"spaCy alone (nlp.pipe, n_process={n}): peak memory", f"{alone[n]['peak_mb']:.0f} MB"),
+        ]
+    ratios = {n: per_second(loads[n])[1] / baseline_tokens for n in counts}
+    rows.append(("spaCy alone (nlp.pipe, n_process=1): tokens / s", f"{baseline_tokens:,.0f}"))
+    summary = ", ".join(f"{n} worker{'s' if n > 1 else ''} {ratios[n]:.2f}" for n in counts)
+    rows.append(("full load / nlp.pipe", summary))
+    return rows
 
 
 def warehouse_sizes() -> list[int]:
@@ -117,6 +157,8 @@ def warehouse_sizes() -> list[int]:
 
 
 def incremental_figures(work: Path) -> list[tuple[str, str]]:
+    from newsevents import config
+
     corpus, warehouse = work / "incremental-corpus", work / "incremental" / "warehouse.duckdb"
     corpus.mkdir(parents=True)
     rows, first = [], None
@@ -124,10 +166,10 @@ def incremental_figures(work: Path) -> list[tuple[str, str]]:
     for size in warehouse_sizes():
         if size > generated:  # grow the warehouse to `size` documents (not timed)
             generate_corpus(corpus, size - generated, start=generated)
-            in_fresh_process("load", corpus, warehouse)
+            in_fresh_process("load", corpus, warehouse, config.load_workers())
             generated = size
         generate_corpus(corpus, NEW_DOCS, start=generated)
-        load = in_fresh_process("load", corpus, warehouse)
+        load = in_fresh_process("load", corpus, warehouse, config.load_workers())
         generated += NEW_DOCS
         if load["documents"] != NEW_DOCS or load["warehouse_documents"] != generated:
             raise SystemExit(f"expected {NEW_DOCS} new documents in a warehouse of {generated:,}, got {load}")
@@ -149,16 +191,23 @@ def print_table(rows: list[tuple[str, str]]) -> None:
         print(f"{name:<{width}}  {value}")
 
 
+def ratio_line(rows: list[tuple[str, str]]) -> str:
+    """The line scripts read: `full load / nlp.pipe: 1 worker R1, N workers RN`."""
+    return next(f"{name}: {value}" for name, value in rows if name == "full load / nlp.pipe")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", choices=("load", "spacy"), help=argparse.SUPPRESS)
-    parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.measure == "load":
-        print(json.dumps(measure_load(*arguments.paths)))
+        corpus, warehouse, workers = arguments.paths
+        print(json.dumps(measure_load(Path(corpus), Path(warehouse), workers)))
         return 0
     if arguments.measure == "spacy":
-        print(json.dumps(measure_spacy(*arguments.paths)))
+        corpus, processes = arguments.paths
+        print(json.dumps(measure_spacy(Path(corpus), processes)))
         return 0
 
     docs = int(os.environ.get("BENCH_DOCS") or DEFAULT_DOCS)
@@ -170,9 +219,11 @@ def main() -> int:
         print(f"Benchmark: {docs:,} generated documents{', then incremental loads' if incremental else ''} (work folder {work})\n")
         rows = full_load_figures(work, docs)
         if incremental:
-            rows += incremental_figures(work)
-        print_table(rows)
+            print_table(rows + incremental_figures(work))
+        else:
+            print_table(rows)
         print(f"\nBenchmark finished in {time.perf_counter() - started:.0f} s")
+        print(ratio_line(rows))
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -33,14 +33,8 @@ from newsevents.entities import default_resolver
 from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
 from newsevents.scores import Score
-from newsevents.tables import (
-    assign_events,
-    cleaned_documents_table,
-    entity_mentions_table,
-    event_mentions_table,
-    ingest_tables,
-    parsed_documents_table,
-)
+from newsevents.tables import assign_events, ingest_tables
+from newsevents.textwork import text_tables
 
 GOLD_DIR = config.PROJECT_ROOT / "tests" / "gold"
 EVALUATED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -88,16 +82,14 @@ def run_entity_stages(corpus_dir: Path, with_events: bool = False) -> tuple[pd.D
 
 def run_stages(corpus_dir: Path, with_events: bool = True) -> tuple[pd.DataFrame | None, pd.DataFrame, dict[str, str]]:
     """Event mentions (None unless `with_events`), entity mentions, and the file name of each document of a
-    corpus, from the same stage functions a load runs."""
+    corpus, from the same one-pass text work a load runs."""
     nlp = load_pipeline(config.spacy_model_name())
     raw, _, quarantined = ingest_tables(corpus_dir)
     if len(quarantined):
         raise ValueError(f"{corpus_dir}: inputs quarantined: {quarantined.to_dict('records')}")
-    cleaned = cleaned_documents_table(raw, nlp)
-    parsed = parsed_documents_table(cleaned, nlp, config.spacy_model_name())
-    mentions = entity_mentions_table(parsed, cleaned, nlp)
-    events = event_mentions_table(parsed, cleaned, mentions, nlp) if with_events else None
-    return events, mentions, dict(zip(raw["document_id"], raw["file_name"]))
+    tables = text_tables(raw, nlp, config.spacy_model_name())
+    events = tables.event_mentions if with_events else None
+    return events, tables.entity_mentions, dict(zip(raw["document_id"], raw["file_name"]))
 
 
 def score_by_type(gold: set[Triple], predicted: set[Triple]) -> dict[str, Score]:

@@ -1,7 +1,8 @@
 """Each stage as a function from tables to a table (pandas), with the columns its pandera model declares.
 
-These are what the Dagster assets call; they also run on their own (see `run_pipeline`) so the whole
-text pipeline can be used and tested without an orchestrator.
+These are what the Dagster assets call (the text stages through `newsevents.textwork`, which runs them in
+one pass); they also run on their own, so the whole text pipeline can be used and tested without an
+orchestrator.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.annotate import doc_from_bytes, doc_to_bytes, parse_texts
+from newsevents.annotate import doc_to_bytes, parse_texts
 from newsevents.clean import clean_document, raw_offset
 from newsevents.coder import EventMention, code_document
 from newsevents.entities import Entity, EntityMention, resolve_entities
@@ -163,10 +164,6 @@ def parsed_documents_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc], m
     return pd.DataFrame(rows, columns=["document_id", "model_name", "sentence_count", "token_count", "doc_bytes"])
 
 
-def parsed_documents_table(cleaned_documents: pd.DataFrame, nlp: Language, model_name: str) -> pd.DataFrame:
-    return parsed_documents_of_docs(cleaned_documents, parse_cleaned_documents(cleaned_documents, nlp), model_name)
-
-
 def entity_mention_row(document_id: str, mention: EntityMention, offset_map: list) -> dict:
     raw_start = raw_offset(offset_map, mention.start_char)
     raw_last = raw_offset(offset_map, mention.end_char - 1)
@@ -209,35 +206,6 @@ def entity_mentions_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc]) ->
     table = pd.DataFrame(rows, columns=ENTITY_MENTION_COLUMNS)
     typed = table.astype({"geonames_id": "Int64", "latitude": "Float64", "longitude": "Float64", "raw_start_char": "Int64", "raw_end_char": "Int64"})
     return typed, mentions
-
-
-def entity_mentions_table(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, nlp: Language) -> pd.DataFrame:
-    """The entity mentions of documents parsed earlier (their DocBin bytes in `parsed_documents`)."""
-    cleaned = cleaned_documents.set_index("document_id").loc[parsed_documents["document_id"]].reset_index()
-    docs = [doc_from_bytes(nlp, bytes(payload)) for payload in parsed_documents["doc_bytes"]]
-    return entity_mentions_of_docs(cleaned, docs)[0]
-
-
-def mentions_from_table(doc: Doc, rows: pd.DataFrame) -> list[EntityMention]:
-    """Rebuild a document's entity mentions from the entity_mentions table (token positions from offsets)."""
-    mentions = []
-    for row in rows.sort_values("start_char").itertuples(index=False):
-        span = doc.char_span(row.start_char, row.end_char, alignment_mode="expand")
-        entity = Entity(**{field: (None if pd.isna(getattr(row, field)) else getattr(row, field)) for field in ENTITY_FIELDS})
-        mentions.append(
-            EntityMention(
-                sentence_index=row.sentence_index,
-                start_char=row.start_char,
-                end_char=row.end_char,
-                start_token=span.start,
-                end_token=span.end,
-                surface_text=row.surface_text,
-                ner_label=row.ner_label,
-                resolution_method=row.resolution_method,
-                entity=entity,
-            )
-        )
-    return mentions
 
 
 def event_mention_row(document_id: str, report: EventMention) -> dict:
@@ -319,17 +287,6 @@ def event_mentions_of_docs(cleaned_documents: pd.DataFrame, docs: list[Doc], men
     reports = pd.DataFrame(rows, columns=[c for c in EVENT_MENTION_COLUMNS if c not in ("mention_id", "group_key")])
     table = with_report_ids(reports)[EVENT_MENTION_COLUMNS]
     return table.astype({"actor2_start_char": "Int64", "actor2_end_char": "Int64"})
-
-
-def event_mentions_table(
-    parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, entity_mentions: pd.DataFrame, nlp: Language
-) -> pd.DataFrame:
-    """The event reports of documents parsed earlier, from their stored entity mentions."""
-    cleaned = cleaned_documents.set_index("document_id").loc[parsed_documents["document_id"]].reset_index()
-    docs = [doc_from_bytes(nlp, bytes(payload)) for payload in parsed_documents["doc_bytes"]]
-    by_document = dict(tuple(entity_mentions.groupby("document_id")))
-    mentions = [mentions_from_table(doc, by_document.get(document_id, entity_mentions.iloc[0:0])) for document_id, doc in zip(parsed_documents["document_id"], docs, strict=True)]
-    return event_mentions_of_docs(cleaned, docs, mentions)
 
 
 def sorted_reports(reports: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Resources: the DuckDB warehouse, the staging IO manager, the input folder and the spaCy model.
 
-Paths and the model name come from the environment (`WAREHOUSE_PATH`, `CORPUS_DIR`, `SPACY_MODEL`)
+Paths, the model name and the workers come from the environment (`WAREHOUSE_PATH`, `CORPUS_DIR`,
+`SPACY_MODEL`, `LOAD_WORKERS`, `LOAD_STORE_DIR`)
 through `newsevents.config`, so `make run`, `dagster dev` and the tests all honour them.
 """
 
@@ -29,9 +30,11 @@ class CorpusFolder(dg.ConfigurableResource):
 
 
 class SpacyModel(dg.ConfigurableResource):
-    """The English spaCy pipeline with the actor-dictionary ruler; loaded once per process."""
+    """The English spaCy pipeline with the actor-dictionary ruler, loaded once per process, and how many
+    worker processes run it over a load's documents (`LOAD_WORKERS`)."""
 
     model_name: str
+    workers: int = 1
 
     def pipeline(self) -> Language:
         return load_pipeline(self.model_name)
@@ -52,5 +55,5 @@ def build_resources() -> dict[str, object]:
         "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA, batch_store=str(config.load_store_dir())),
         "warehouse": warehouse,
         "corpus": CorpusFolder(path=str(config.corpus_dir())),
-        "spacy_model": SpacyModel(model_name=config.spacy_model_name()),
+        "spacy_model": SpacyModel(model_name=config.spacy_model_name(), workers=config.load_workers()),
     }

@@ -128,8 +128,16 @@ def preflight() -> None:
         raise CannotLoad(f"WAREHOUSE_PATH {warehouse} is not writable")
     try:
         model = config.spacy_model_name()
-    except RuntimeError as error:
+        config.load_workers()
+    except (RuntimeError, config.InvalidSetting) as error:
         raise CannotLoad(str(error)) from error
+    store = config.load_store_dir()
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CannotLoad(f"cannot create the load store LOAD_STORE_DIR {store}: {error.strerror}") from error
+    if not os.access(store, os.W_OK):
+        raise CannotLoad(f"LOAD_STORE_DIR {store} is not writable")
     if importlib.util.find_spec(model) is None and not Path(model).is_dir():
         raise CannotLoad(f"SPACY_MODEL {model!r} is not an installed spaCy package or a model folder")
     holder = writer_lock_holder(warehouse) if warehouse.exists() else None
@@ -174,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         description=(
             "Load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH and publish it for readers "
             "(PUBLISHED_WAREHOUSE_PATH). Settings come from the environment: CORPUS_DIR, WAREHOUSE_PATH, "
-            "PUBLISHED_WAREHOUSE_PATH, SPACY_MODEL, REFERENCE_DIR, FULL_REFRESH=1 to rebuild from scratch."
+            "PUBLISHED_WAREHOUSE_PATH, SPACY_MODEL, REFERENCE_DIR, LOAD_WORKERS, LOAD_STORE_DIR, FULL_REFRESH=1 to "
+            "rebuild from scratch."
         ),
     )
     parser.parse_args(argv)

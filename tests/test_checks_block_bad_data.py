@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from newsevents import config
-from newsevents.tables import cleaned_documents_table
-from orchestration.assets import documents, warehouse
+from newsevents.textwork import TextTables, process_documents
+from orchestration.assets import nlp, warehouse
 from orchestration.run import load_corpus
 from tests.conftest import SAMPLE_DIR, run_all_assets
 
@@ -21,13 +21,13 @@ def scalar(path, sql: str):
 
 
 def test_bad_cleaned_row_stops_the_pipeline_before_it_is_written(tmp_path, monkeypatch):
-    def cleaned_with_a_bad_row(raw_documents: pd.DataFrame, nlp) -> pd.DataFrame:
-        table = cleaned_documents_table(raw_documents, nlp)
-        table.loc[0, "published_date_origin"] = "guessed"  # not one of manifest / text / none
-        return table
+    def cleaned_with_a_bad_row(raw_documents: pd.DataFrame, *args) -> TextTables:
+        tables = process_documents(raw_documents, *args)
+        tables.cleaned_documents.loc[0, "published_date_origin"] = "guessed"  # not one of manifest / text / none
+        return tables
 
     with monkeypatch.context() as patched:
-        patched.setattr(documents, "cleaned_documents_table", cleaned_with_a_bad_row)
+        patched.setattr(nlp, "process_documents", cleaned_with_a_bad_row)
         result = run_all_assets(SAMPLE_DIR, tmp_path / "warehouse.duckdb", monkeypatch)
 
     assert not result.success

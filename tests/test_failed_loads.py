@@ -41,15 +41,15 @@ def test_documents_of_a_failed_batch_are_loaded_by_a_later_run(tmp_path, monkeyp
     for name in held_back:
         (tmp_path / name).rename(corpus / name)
 
-    original = nlp.parsed_documents_table
+    original = nlp.process_documents
 
-    def failing(cleaned: pd.DataFrame, *args):
+    def failing(raw: pd.DataFrame, *args):
         raise RuntimeError("the parser crashed")
 
     with monkeypatch.context() as patched:
-        patched.setattr(nlp, "parsed_documents_table", failing)
+        patched.setattr(nlp, "process_documents", failing)
         assert load_corpus(dg.DagsterInstance.ephemeral()).problems
-    assert nlp.parsed_documents_table is original
+    assert nlp.process_documents is original
 
     # A later run with other work (a file deleted) succeeds; it, or the one after, loads the failed batch.
     # (A deleted file's rows are kept: the warehouse is history.)

@@ -1,5 +1,6 @@
 """Errors a user can cause are reported in one line, within seconds, before any work: a missing corpus
-folder, an unwritable warehouse, an unknown spaCy model, a warehouse another process is writing; `--help`
+folder, an unwritable warehouse or load store, an unknown spaCy model, a number of workers that is not
+one, a warehouse another process is writing; `--help`
 does not start a load; an empty folder on a new warehouse says so and does not crash."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def settings(tmp_path, monkeypatch):
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "data" / "warehouse.duckdb"))
     monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
     monkeypatch.delenv("SPACY_MODEL", raising=False)
+    monkeypatch.delenv("LOAD_WORKERS", raising=False)
+    monkeypatch.delenv("LOAD_STORE_DIR", raising=False)
     return tmp_path
 
 
@@ -51,6 +54,19 @@ def test_an_unknown_spacy_model(settings, monkeypatch, capsys):
     monkeypatch.setenv("SPACY_MODEL", "en_core_web_nonexistent")
     code, error = refusal(capsys)
     assert code == 2 and "en_core_web_nonexistent" in error
+
+
+@pytest.mark.parametrize("workers", ["two", "0", "-1"])
+def test_workers_that_are_not_a_number_of_processes(settings, monkeypatch, capsys, workers):
+    monkeypatch.setenv("LOAD_WORKERS", workers)
+    code, error = refusal(capsys)
+    assert code == 2 and "LOAD_WORKERS" in error and repr(workers) in error
+
+
+def test_an_unwritable_load_store(settings, monkeypatch, capsys):
+    monkeypatch.setenv("LOAD_STORE_DIR", "/proc/no/loads")
+    code, error = refusal(capsys)
+    assert code == 2 and "LOAD_STORE_DIR /proc/no/loads" in error
 
 
 def test_a_warehouse_another_process_writes(settings, capsys):

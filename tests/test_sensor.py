@@ -143,7 +143,7 @@ def test_sensor_retries_a_batch_whose_run_failed(environment, monkeypatch):
         raise RuntimeError("the parser crashed")
 
     with monkeypatch.context() as patched:
-        patched.setattr(nlp, "parsed_documents_table", crash)
+        patched.setattr(nlp, "process_documents", crash)
         job = build_definitions().resolve_job_def("load_inputs")
         assert not job.execute_in_process(instance=instance, partition_key=request.partition_key, raise_on_error=False).success
 

@@ -1,4 +1,4 @@
-"""Document stage: input files to raw documents (with duplicates and quarantine) to cleaned text with metadata.
+"""Document stage: input files to raw documents, duplicates and quarantined inputs, with the ledger of files.
 
 Partitioned by load batch: a run reads only the files of its batch, and replaces their rows.
 """
@@ -11,17 +11,15 @@ from dagster_duckdb import DuckDBResource
 
 from newsevents import config
 from newsevents.ingest import file_version, read_manifest
-from newsevents.tables import cleaned_documents_table, ingest_tables
+from newsevents.tables import ingest_tables
 from orchestration.checks import (
-    checked_output,
     checked_outputs,
-    documents_scope,
     schema_check_spec,
 )
 from orchestration.metadata import column_schema
 from orchestration.partitions import WAREHOUSE_POOL, load_batch_partitions
-from orchestration.resources import CorpusFolder, SpacyModel
-from schemas import TABLE_MODELS, CleanedDocuments, InputFiles
+from orchestration.resources import CorpusFolder
+from schemas import TABLE_MODELS, InputFiles
 from warehouse.batches import read_batch
 from warehouse.documents import (
     documents_elsewhere,
@@ -106,18 +104,3 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
         ],
         multi=True,
     )
-
-
-@dg.asset(
-    group_name=GROUP,
-    kinds={"python", "duckdb"},
-    description="Text with page boilerplate and transcript noise removed, speaker labels turned into turns, capitals restored to uncased transcripts; title, publication date with its origin, sentence offsets and a map back to the raw text. Removed spans are kept for audit.",
-    metadata=column_schema(CleanedDocuments),
-    check_specs=[schema_check_spec("staging.cleaned_documents")],
-    code_version=REFERENCE_CODE_VERSION,
-    **PARTITIONED,
-)
-def cleaned_documents(raw_documents: pd.DataFrame, spacy_model: SpacyModel):
-    table = cleaned_documents_table(raw_documents, spacy_model.pipeline())
-    metadata = {"dates by origin": dg.MetadataValue.json(table["published_date_origin"].value_counts().to_dict())}
-    yield from checked_output("staging.cleaned_documents", table, documents_scope(table), metadata)

@@ -1,6 +1,7 @@
-"""Language stage: spaCy parse, canonical entity mentions, CAMEO-coded event reports, merged events.
+"""Language stage: cleaned text, spaCy parse, canonical entity mentions, CAMEO-coded event reports (one
+step, `text_work`, in worker processes), and merged events.
 
-The per-document stages are partitioned by input file version like the document stage. Merging reports
+The per-document stages are partitioned by load batch like the document stage. Merging reports
 into events crosses documents, so `events` is one asset for the whole warehouse that re-merges only the
 reports near those a load added or removed: in their groups (mode, CAMEO root, acting side), the date
 windows they fall in.
@@ -12,14 +13,10 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from newsevents.tables import (
-    entity_mentions_table,
-    event_mentions_table,
-    parsed_documents_table,
-)
+from newsevents.textwork import process_documents
 from orchestration.assets.documents import PARTITIONED, REFERENCE_CODE_VERSION
 from orchestration.checks import (
-    checked_output,
+    checked_outputs,
     documents_scope,
     refuse,
     schema_check_result,
@@ -29,6 +26,7 @@ from orchestration.metadata import column_schema, markdown_preview
 from orchestration.partitions import WAREHOUSE_POOL
 from orchestration.resources import SpacyModel
 from schemas import (
+    CleanedDocuments,
     EntityMentions,
     EventAssignments,
     EventMentions,
@@ -40,54 +38,66 @@ from warehouse.merge import merge_changed, merged_row_counts
 GROUP = "nlp"
 
 
-@dg.asset(
-    group_name=GROUP,
-    kinds={"spacy", "duckdb"},
-    description="Each cleaned document parsed once by spaCy (tags, dependencies, NER with the actor-dictionary ruler), stored as DocBin bytes for the later stages.",
-    metadata=column_schema(ParsedDocuments),
-    check_specs=[schema_check_spec("staging.parsed_documents")],
-    code_version=REFERENCE_CODE_VERSION,
+TEXT_TABLES = {
+    "staging.cleaned_documents": (
+        "documents",
+        CleanedDocuments,
+        "Text with page boilerplate and transcript noise removed, speaker labels turned into turns, capitals restored to uncased transcripts; title, publication date with its origin, sentence offsets and a map back to the raw text. Removed spans are kept for audit.",
+    ),
+    "staging.parsed_documents": (
+        GROUP,
+        ParsedDocuments,
+        "Each cleaned document parsed once by spaCy (tags, dependencies, NER with the actor-dictionary ruler), stored as DocBin bytes.",
+    ),
+    "staging.entity_mentions": (
+        GROUP,
+        EntityMentions,
+        "Entity mentions resolved to canonical actors (CAMEO actor code, ISO country, GeoNames place) or kept as unresolved entities with stable ids.",
+    ),
+    "staging.event_mentions": (
+        GROUP,
+        EventMentions,
+        "Event reports: one row per sentence that reports who did what to whom (CAMEO code from the verb dictionary), with offsets, mode, confidence and tone; `staging.event_assignments` says which happening each reports.",
+    ),
+}
+
+
+@dg.multi_asset(
+    outs={
+        table.split(".")[1]: dg.AssetOut(
+            group_name=group,
+            kinds={"spacy", "duckdb"},
+            description=description,
+            metadata=column_schema(model),
+            code_version=REFERENCE_CODE_VERSION,
+        )
+        for table, (group, model, description) in TEXT_TABLES.items()
+    },
+    check_specs=[schema_check_spec(table) for table in TEXT_TABLES],
     **PARTITIONED,
 )
-def parsed_documents(cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
-    table = parsed_documents_table(cleaned_documents, spacy_model.pipeline(), spacy_model.model_name)
-    metadata = {"model": spacy_model.model_name, "tokens": int(table["token_count"].sum())}
-    yield from checked_output("staging.parsed_documents", table, documents_scope(table), metadata)
-
-
-@dg.asset(
-    group_name=GROUP,
-    kinds={"spacy", "duckdb"},
-    description="Entity mentions resolved to canonical actors (CAMEO actor code, ISO country, GeoNames place) or kept as unresolved entities with stable ids.",
-    metadata=column_schema(EntityMentions),
-    check_specs=[schema_check_spec("staging.entity_mentions")],
-    code_version=REFERENCE_CODE_VERSION,
-    **PARTITIONED,
-)
-def entity_mentions(parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, spacy_model: SpacyModel):
-    table = entity_mentions_table(parsed_documents, cleaned_documents, spacy_model.pipeline())
-    metadata = {
-        "resolved share": float(table["is_resolved"].mean()) if len(table) else 0.0,
-        "distinct entities": int(table["entity_id"].nunique()),
-    }
-    yield from checked_output("staging.entity_mentions", table, documents_scope(table), metadata)
-
-
-@dg.asset(
-    group_name=GROUP,
-    kinds={"spacy", "duckdb"},
-    description="Event reports: one row per sentence that reports who did what to whom (CAMEO code from the verb dictionary), with offsets, mode, confidence and tone; `staging.event_assignments` says which happening each reports.",
-    metadata=column_schema(EventMentions),
-    check_specs=[schema_check_spec("staging.event_mentions")],
-    code_version=REFERENCE_CODE_VERSION,
-    **PARTITIONED,
-)
-def event_mentions(
-    parsed_documents: pd.DataFrame, cleaned_documents: pd.DataFrame, entity_mentions: pd.DataFrame, spacy_model: SpacyModel
-):
-    table = event_mentions_table(parsed_documents, cleaned_documents, entity_mentions, spacy_model.pipeline())
-    metadata = {"reports by mode": dg.MetadataValue.json(table["mode"].value_counts().to_dict())}
-    yield from checked_output("staging.event_mentions", table, documents_scope(table), metadata)
+def text_work(raw_documents: pd.DataFrame, spacy_model: SpacyModel):
+    """Clean, parse, find entities and code events of the load's documents in one pass, each document's
+    parse kept in memory from start to end, in up to LOAD_WORKERS processes."""
+    tables = process_documents(raw_documents, spacy_model.model_name, spacy_model.workers)
+    cleaned, parsed, entities, events = (
+        tables.cleaned_documents, tables.parsed_documents, tables.entity_mentions, tables.event_mentions
+    )
+    scope = documents_scope(raw_documents)
+    yield from checked_outputs(
+        [
+            ("staging.cleaned_documents", cleaned, scope, {"dates by origin": dg.MetadataValue.json(cleaned["published_date_origin"].value_counts().to_dict())}),
+            ("staging.parsed_documents", parsed, scope, {"model": spacy_model.model_name, "tokens": int(parsed["token_count"].sum())}),
+            (
+                "staging.entity_mentions",
+                entities,
+                scope,
+                {"resolved share": float(entities["is_resolved"].mean()) if len(entities) else 0.0, "distinct entities": int(entities["entity_id"].nunique())},
+            ),
+            ("staging.event_mentions", events, scope, {"reports by mode": dg.MetadataValue.json(events["mode"].value_counts().to_dict())}),
+        ],
+        multi=True,
+    )
 
 
 @dg.multi_asset(
