@@ -11,12 +11,13 @@ coarser date stands for its first day.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -45,10 +46,14 @@ def owner_of(expression: Span) -> Token:
     return current
 
 
-def sentence_dates(sentence: Span) -> list[Span]:
-    """The DATE entities of a sentence (spaCy builds every entity of the document on each `ents` access:
-    read them once per sentence)."""
-    return [ent for ent in sentence.ents if ent.label_ == "DATE"]
+def dates_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The DATE entities of each sentence, by the sentence's first token (spaCy builds every entity of the
+    document on each `ents` access, of a sentence too: read them once per document)."""
+    dates: dict[int, list[Span]] = defaultdict(list)
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and ent.end <= (sentence := ent.sent).end:
+            dates[sentence.start].append(ent)
+    return dates
 
 
 def date_expressions(anchor: Token, dates: list[Span]) -> list[Span]:
@@ -103,7 +108,7 @@ def event_date(trigger: Token, clause: Token, dates: list[Span], publication: da
     """The date of an action: a date expression of its own (of the event noun, then of its clause), else
     the one date the sentence gives its clauses (`On Monday Russia shelled Kharkiv and Ukraine attacked
     Belgorod`: both on Monday; `X said on Tuesday that Y attacked`: Tuesday), else the publication date.
-    `dates` are the DATE entities of the sentence (`sentence_dates`)."""
+    `dates` are the DATE entities of the sentence (`dates_by_sentence`)."""
     if publication is None:
         return None
     anchors = [trigger] if trigger.i == clause.i else [trigger, clause]

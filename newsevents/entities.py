@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -153,8 +153,12 @@ def geocoded_in_context(entity: Entity, document_countries: frozenset[str]) -> E
     return with_place(entity, geocode_in_context(entity.canonical_name, document_countries, MIN_POPULATION_UNKNOWN_PLACE))
 
 
+ACTOR_FIELDS = tuple(Actor.__dataclass_fields__)
+
+
 def entity_from_actor(actor: Actor) -> Entity:
-    return geocoded(Entity(**asdict(actor), is_resolved=True))
+    # Fields read one by one: `asdict` would deep-copy every value, for each of a document's mentions.
+    return geocoded(Entity(**{field: getattr(actor, field) for field in ACTOR_FIELDS}, is_resolved=True))
 
 
 def unresolved_entity(text: str, label: str) -> Entity:
@@ -211,6 +215,13 @@ class ActorResolver:
                 if len(key.split()) >= 2:
                     self.full_names[entity_type].append(key)
         self.agents = load_agents(reference_dir) if reference_dir else {}
+        # Office titles by the entity that holds them (title aliases, each with its words), for the coder's
+        # `the defence secretary` without a name.
+        self.titles_by_entity: dict[str, list[tuple[Alias, tuple[str, ...]]]] = defaultdict(list)
+        for key, key_aliases in self.aliases_by_key.items():
+            for alias in key_aliases:
+                if alias.alias_type == "title":
+                    self.titles_by_entity[alias.entity_id].append((alias, tuple(key.split())))
 
     @classmethod
     def from_reference(cls, reference_dir: Path) -> "ActorResolver":

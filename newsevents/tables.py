@@ -178,7 +178,7 @@ def entity_mention_row(document_id: str, mention: EntityMention, offset_map: lis
         "surface_text": mention.surface_text,
         "ner_label": mention.ner_label,
         "resolution_method": mention.resolution_method,
-        **asdict(mention.entity),
+        **{field: getattr(mention.entity, field) for field in ENTITY_FIELDS},  # asdict would deep-copy each value
     }
 
 

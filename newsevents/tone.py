@@ -16,6 +16,7 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=4096)  # the coder scores sentences the document's tone scored a moment before
 def sentence_tone(text: str) -> float:
     return round(analyzer().polarity_scores(text)["compound"] * 100, 2)
 

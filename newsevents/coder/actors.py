@@ -114,14 +114,13 @@ class MentionIndex:
     def offices(self) -> dict[Entity, list[tuple[str, ...]]]:
         """The office titles (dictionary title aliases valid on the day) of the people the document names."""
         if self._offices is None:
-            resolver = default_resolver()
+            titles = default_resolver().titles_by_entity
             people = {m.entity for m in self.mentions if m.entity.entity_type == "PERSON" and m.entity.is_resolved}
-            ids = {p.entity_id: p for p in people}
             self._offices = defaultdict(list)
-            for key, aliases in resolver.aliases_by_key.items():
-                for alias in aliases:
-                    if alias.alias_type == "title" and alias.entity_id in ids and alias.valid_on(self.day):
-                        self._offices[ids[alias.entity_id]].append(tuple(key.split()))
+            for entity_id, person in {p.entity_id: p for p in people}.items():
+                for alias, words in titles.get(entity_id, ()):
+                    if alias.valid_on(self.day):
+                        self._offices[person].append(words)
         return self._offices
 
     def office_holder(self, noun: Token, sentence_index: int) -> EntityMention | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -98,6 +98,11 @@ class VerbDictionary:
 
     curated: dict[tuple[str, str], tuple[VerbPattern, ...]]
     cameo: dict[str, tuple[DictionaryPattern, ...]]
+
+    @cached_property
+    def parts_of_speech(self) -> frozenset[str]:
+        """The parts of speech a trigger can have: a token of any other (a determiner, a number) is none."""
+        return frozenset(pos for _, pos in self.curated) | {"VERB"}
 
 
 def load_verb_dictionary(reference_dir: Path | None = None) -> VerbDictionary:
@@ -343,6 +348,8 @@ def best_pattern(trigger: Token, dictionary: VerbDictionary) -> Pattern | None:
     event (`ask a question`). Reporting verbs (`say`, `tell`)
     frame what is reported, which is coded on its own; only curated rows code them."""
     pos = "VERB" if trigger.pos_ in ("VERB", "AUX") else trigger.pos_
+    if pos not in dictionary.parts_of_speech:
+        return None
     lemma = dictionary_lemma(trigger, pos, dictionary)
     candidates: list[Pattern] = [p for p in dictionary.curated.get((lemma, pos), ()) if pattern_matches(p, trigger)]
     if not candidates and pos == "VERB" and lemma in dictionary.cameo and lemma not in REPORTING_VERBS:

@@ -68,7 +68,7 @@ from newsevents.coder.targets import (
     target_as_actor,
     target_of_place,
 )
-from newsevents.dates import event_date, sentence_dates
+from newsevents.dates import dates_by_sentence, event_date
 from newsevents.entities import (
     Entity,
     EntityMention,
@@ -147,11 +147,12 @@ def code_document(
     country_entities = country_entities if country_entities is not None else default_country_entities()
     coded: list[EventMention] = []
     previous_claimants: list[EntityMention] = []  # who made the claims of the sentence before
+    dates_of_sentence = dates_by_sentence(doc)
     for sentence_index, sentence in enumerate(doc.sents):
         if is_discarded(sentence.text, discards):
             continue
         tone: float | None = None  # scored once, and only for sentences that report something
-        dates = sentence_dates(sentence)
+        dates = dates_of_sentence.get(sentence.start, [])
         reports: list[EventMention] = []
         denials: list[EventMention] = []
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
