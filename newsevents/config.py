@@ -6,6 +6,7 @@ pipeline to load (default: the official `en_core_web_sm` where installed, else i
 `PUBLISHED_WAREHOUSE_PATH` the read-only copy for BI tools (default: published/ beside the warehouse),
 `LOAD_STORE_DIR` the folder of load batches and worker results (default: loads/<warehouse name> beside
 the warehouse), `LOAD_WORKERS` the processes that do a load's text work (default: the machine's cores),
+`LOAD_BATCH_FILES` the most files of one load batch (default: 1,000),
 `LOAD_SCHEDULE` the cron expression of the scheduled load (default: hourly), `WAREHOUSE_STORAGE_VERSION`
 the DuckDB storage format of a new warehouse file (default: v1.4.0, readable by DuckDB 1.4 and later).
 """
@@ -114,15 +115,30 @@ class InvalidSetting(ValueError):
     """A setting of the environment that cannot be used, said in one line."""
 
 
+DEFAULT_LOAD_BATCH_FILES = 1000
+
+
+def whole_number_setting(name: str, default: int) -> int:
+    configured = os.environ.get(name, "").strip()
+    if not configured:
+        return default
+    if not configured.isdigit() or int(configured) < 1:
+        raise InvalidSetting(f"{name} must be a whole number, 1 or more, not {configured!r}")
+    return int(configured)
+
+
+def load_batch_files() -> int:
+    """The most input files one load batch (one run) holds: `LOAD_BATCH_FILES`, default 1,000. More new
+    files make several batches, loaded one after the other, so a load's memory does not grow with the
+    number of files waiting."""
+    return whole_number_setting("LOAD_BATCH_FILES", DEFAULT_LOAD_BATCH_FILES)
+
+
 def load_workers() -> int:
     """How many processes do a load's text work (clean, parse, entities, events): `LOAD_WORKERS`, by
     default the machine's cores. One means the load's own process does it."""
-    configured = os.environ.get("LOAD_WORKERS", "").strip()
-    if not configured:
-        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-    if not configured.isdigit() or int(configured) < 1:
-        raise InvalidSetting(f"LOAD_WORKERS must be a whole number of processes, 1 or more, not {configured!r}")
-    return int(configured)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return whole_number_setting("LOAD_WORKERS", max(1, cores))
 
 
 def spacy_model_name() -> str:

@@ -1,8 +1,8 @@
 """`make run`: load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH, then print what was built.
 
 The files of the folder are compared with those the published warehouse holds (the last successful
-load): new and changed files make one load batch (one partition), loaded in one run; unchanged files are
-not read again. `FULL_REFRESH=1` deletes the warehouse and loads everything. Runs go to the Dagster instance in
+load): new and changed files make one load batch (one partition; one per LOAD_BATCH_FILES files), loaded
+in one run each; unchanged files are not read again. `FULL_REFRESH=1` deletes the warehouse and loads everything. Runs go to the Dagster instance in
 DAGSTER_HOME when it is set (the Makefile sets it, so `make ui` shows them), else to a temporary instance.
 """
 
@@ -24,6 +24,7 @@ from newsevents.ingest import InputError
 from newsevents.loads import LoadPlan, plan_load, scan_corpus
 from orchestration.dead_runs import free_dead_runs, process_tags
 from orchestration.partitions import register_batch
+from warehouse.batches import split_into_batches
 from warehouse.ledger import committed_files, remove_warehouse, writer_lock_holder
 from warehouse.summary import input_accounting, table_counts, top_events
 
@@ -37,15 +38,21 @@ def dagster_instance() -> dg.DagsterInstance:
 
 
 def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> list[dg.ExecuteInProcessResult]:
-    """One run of the load job over a new batch of the plan's new and changed files."""
+    """Runs of the load job over new batches of the plan's new and changed files: one run, or one per
+    LOAD_BATCH_FILES files, one after the other (a failed batch does not stop the next)."""
     from orchestration.definitions import build_definitions
 
-    key = register_batch(instance, {name: versions[name] for name in plan.to_load})
     job = build_definitions().resolve_job_def("load_inputs")
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     for run_id in free_dead_runs(instance):
         print(f"Freed the pool slots of run {run_id}, whose process is gone", file=sys.stderr)
-    return [job.execute_in_process(instance=instance, raise_on_error=False, run_config=quiet, partition_key=key, tags=process_tags())]
+    batches = split_into_batches({name: versions[name] for name in plan.to_load}, config.load_batch_files())
+    return [
+        job.execute_in_process(
+            instance=instance, raise_on_error=False, run_config=quiet, partition_key=register_batch(instance, batch), tags=process_tags()
+        )
+        for batch in batches
+    ]
 
 
 def print_summary(published: Path) -> None:
@@ -129,6 +136,7 @@ def preflight() -> None:
     try:
         model = config.spacy_model_name()
         config.load_workers()
+        config.load_batch_files()
     except (RuntimeError, config.InvalidSetting) as error:
         raise CannotLoad(str(error)) from error
     store = config.load_store_dir()
@@ -182,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         description=(
             "Load what is new or changed in CORPUS_DIR into WAREHOUSE_PATH and publish it for readers "
             "(PUBLISHED_WAREHOUSE_PATH). Settings come from the environment: CORPUS_DIR, WAREHOUSE_PATH, "
-            "PUBLISHED_WAREHOUSE_PATH, SPACY_MODEL, REFERENCE_DIR, LOAD_WORKERS, LOAD_STORE_DIR, FULL_REFRESH=1 to "
+            "PUBLISHED_WAREHOUSE_PATH, SPACY_MODEL, REFERENCE_DIR, LOAD_WORKERS, LOAD_BATCH_FILES, LOAD_STORE_DIR, FULL_REFRESH=1 to "
             "rebuild from scratch."
         ),
     )

@@ -1,5 +1,5 @@
 """The scheduled load, for users who prefer cron-like loads to the sensor: at each tick (hourly by
-default, `LOAD_SCHEDULE` to change it) it makes one batch of the files of CORPUS_DIR that are neither
+default, `LOAD_SCHEDULE` to change it) it makes one batch (one per LOAD_BATCH_FILES) of the files of CORPUS_DIR that are neither
 loaded nor in a load under way. A file whose load failed is in the next tick's batch again, up to
 MAX_RETRIES failed runs of its version."""
 
@@ -21,6 +21,7 @@ from orchestration.sensors import (
     pending_versions,
     recent_batch_runs,
 )
+from warehouse.batches import split_into_batches
 from warehouse.ledger import loaded_versions
 
 
@@ -41,5 +42,5 @@ def load_schedule(context: dg.ScheduleEvaluationContext, corpus: CorpusFolder) -
     }
     if not to_load:
         return dg.SkipReason(f"no file of the {len(versions)} in {corpus.folder()} is waiting to be loaded")
-    key = register_batch(context.instance, to_load)
-    return [dg.RunRequest(run_key=key, partition_key=key)]
+    keys = [register_batch(context.instance, batch) for batch in split_into_batches(to_load, config.load_batch_files())]
+    return [dg.RunRequest(run_key=key, partition_key=key) for key in keys]

@@ -2,8 +2,8 @@
 
 Its cursor remembers every file it has seen (size, modification time and version), so a tick hashes
 only files that were touched, and a file that reappears unchanged launches nothing. Each tick that finds
-new or changed files, not loaded and not in a load under way, makes them one load batch (one partition)
-and requests one run of it. A file deleted from the folder is dropped from the cursor; its rows stay in
+new or changed files, not loaded and not in a load under way, makes them one load batch (one partition;
+one per LOAD_BATCH_FILES files) and requests one run of each. A file deleted from the folder is dropped from the cursor; its rows stay in
 the warehouse (see README).
 
 A batch whose run failed is tried again, with a bounded back-off recorded in the cursor: a failed batch
@@ -31,7 +31,7 @@ from newsevents.loads import (
 from orchestration.jobs import load_job
 from orchestration.partitions import load_batch_partitions, new_batch
 from orchestration.resources import CorpusFolder
-from warehouse.batches import UnknownBatch, read_batch
+from warehouse.batches import UnknownBatch, read_batch, split_into_batches
 from warehouse.ledger import loaded_versions
 
 SENSOR_INTERVAL_SECONDS = 30
@@ -166,10 +166,11 @@ def files_to_load(versions: dict[str, str], previous: dict[str, str], loaded: di
     }
 
 
-def load_request(versions: dict[str, str]) -> tuple[str, dg.RunRequest]:
-    """A new batch of the files and the request for its one run: (batch key, request)."""
-    key = new_batch(versions)
-    return key, dg.RunRequest(run_key=key, partition_key=key)
+def load_requests(versions: dict[str, str]) -> list[tuple[str, dg.RunRequest]]:
+    """New batches of the files (at most LOAD_BATCH_FILES each) and the request for each one's run:
+    (batch key, request)."""
+    keys = [new_batch(batch) for batch in split_into_batches(versions, config.load_batch_files())]
+    return [(key, dg.RunRequest(run_key=key, partition_key=key)) for key in keys]
 
 
 @dg.sensor(
@@ -194,7 +195,7 @@ def corpus_sensor(context: dg.SensorEvaluationContext, corpus: CorpusFolder) -> 
         return dg.SkipReason(f"no new or changed files among {len(files)} in {folder}, and no failed batch due for a retry")
     partition_requests = []
     if to_load:
-        key, request = load_request(to_load)
-        partition_requests.append(load_batch_partitions.build_add_request([key]))
-        run_requests.append(request)
+        batches = load_requests(to_load)
+        partition_requests.append(load_batch_partitions.build_add_request([key for key, _ in batches]))
+        run_requests += [request for _, request in batches]
     return dg.SensorResult(run_requests=run_requests, dynamic_partitions_requests=partition_requests, cursor=cursor)

@@ -31,6 +31,12 @@ def batch_key(versions: Mapping[str, str], made_at: datetime | None = None) -> s
     return f"{made_at:%Y%m%dT%H%M%S%f}-{digest}"
 
 
+def split_into_batches(versions: Mapping[str, str], most_files: int) -> list[dict[str, str]]:
+    """The files in batches of at most `most_files`, by name."""
+    names = sorted(versions)
+    return [{name: versions[name] for name in names[start : start + most_files]} for start in range(0, len(names), most_files)]
+
+
 def batch_path(store: Path, key: str) -> Path:
     return store / "batches" / f"{key}{BATCH_SUFFIX}"
 
