@@ -48,6 +48,9 @@ class TextTables:
     entity_mentions: pd.DataFrame
     event_mentions: pd.DataFrame
 
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
     @classmethod
     def concat(cls, parts: Sequence[TextTables]) -> TextTables:
         """The tables of consecutive chunks of documents as one, as if they had been processed together."""

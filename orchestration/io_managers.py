@@ -1,6 +1,7 @@
-"""The IO manager of the stage tables: it stores a step's DataFrame with `warehouse.tables` (a partitioned
+"""The IO managers: the stage tables' (it stores a step's DataFrame with `warehouse.tables`: a partitioned
 asset's rows replace those of the files of its load batches; an unpartitioned asset's replace the whole
-table) and loads the rows a step reads. It stores and nothing else.
+table) and the results store's (a step's tables as Parquet files outside the warehouse, for steps that
+must not open it, `warehouse.results`). They store and nothing else.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from warehouse.batches import files_of_batches
+from warehouse.results import read_tables, result_folder, write_tables
 from warehouse.tables import (
     read_partition_rows,
     read_table,
@@ -45,3 +47,22 @@ class DuckDBTableIOManager(dg.ConfigurableIOManager):
             if context.has_asset_partitions:
                 return read_partition_rows(connection, table, self.files(context.asset_partition_keys))
             return read_table(connection, table)
+
+
+class ParquetResultsIOManager(dg.ConfigurableIOManager):
+    """Stores a partitioned step's tables (a DataFrame, or a dict of them by name) as Parquet files in the
+    results store, one folder per asset and batch, and loads them for the next step."""
+
+    store: str  # the load store (LOAD_STORE_DIR)
+
+    def folder(self, asset_key: dg.AssetKey, batch_keys) -> Path:
+        return result_folder(Path(self.store), asset_key.path[-1], list(batch_keys))
+
+    def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame | dict[str, pd.DataFrame]) -> None:
+        tables = obj if isinstance(obj, dict) else {context.asset_key.path[-1]: obj}
+        write_tables(self.folder(context.asset_key, context.asset_partition_keys), tables)
+
+    def load_input(self, context: dg.InputContext) -> pd.DataFrame | dict[str, pd.DataFrame]:
+        tables = read_tables(self.folder(context.asset_key, context.asset_partition_keys))
+        name = context.asset_key.path[-1]
+        return tables[name] if list(tables) == [name] else tables

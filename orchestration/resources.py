@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from newsevents import config
 from newsevents.annotate import load_pipeline
-from orchestration.io_managers import DuckDBTableIOManager
+from orchestration.io_managers import DuckDBTableIOManager, ParquetResultsIOManager
 
 STAGING_SCHEMA = "staging"
 
@@ -53,6 +53,7 @@ def build_resources() -> dict[str, object]:
     )
     return {
         "io_manager": DuckDBTableIOManager(warehouse=warehouse, schema_name=STAGING_SCHEMA, batch_store=str(config.load_store_dir())),
+        "results_io_manager": ParquetResultsIOManager(store=str(config.load_store_dir())),
         "warehouse": warehouse,
         "corpus": CorpusFolder(path=str(config.corpus_dir())),
         "spacy_model": SpacyModel(model_name=config.spacy_model_name(), workers=config.load_workers()),

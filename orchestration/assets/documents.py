@@ -69,10 +69,19 @@ INGEST_DESCRIPTIONS = {
 
 @dg.multi_asset(
     outs={
-        table.split(".")[1]: dg.AssetOut(
-            group_name=GROUP, kinds={"python", "duckdb"}, description=description, metadata=column_schema(TABLE_MODELS[table])
-        )
-        for table, description in INGEST_DESCRIPTIONS.items()
+        **{
+            table.split(".")[1]: dg.AssetOut(
+                group_name=GROUP, kinds={"python", "duckdb"}, description=description, metadata=column_schema(TABLE_MODELS[table])
+            )
+            for table, description in INGEST_DESCRIPTIONS.items()
+        },
+        "batch_documents": dg.AssetOut(
+            group_name=GROUP,
+            kinds={"python", "parquet"},
+            io_manager_key="results_io_manager",
+            description="The load batch's documents (the rows of raw_documents) as Parquet in the results store (LOAD_STORE_DIR): what the text work reads, so that it never opens the warehouse.",
+            metadata=column_schema(TABLE_MODELS["staging.raw_documents"]),
+        ),
     },
     check_specs=[schema_check_spec(table) for table in INGEST_DESCRIPTIONS],
     **PARTITIONED,
@@ -104,3 +113,4 @@ def ingested_inputs(context: dg.AssetExecutionContext, corpus: CorpusFolder, war
         ],
         multi=True,
     )
+    yield dg.Output(raw, output_name="batch_documents", metadata={"dagster/row_count": len(raw)})

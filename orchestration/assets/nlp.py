@@ -1,7 +1,10 @@
-"""Language stage: cleaned text, spaCy parse, canonical entity mentions, CAMEO-coded event reports (one
-step, `text_work`, in worker processes), and merged events.
+"""Language stage: cleaned text, spaCy parse, canonical entity mentions, CAMEO-coded event reports, and
+merged events.
 
-The per-document stages are partitioned by load batch like the document stage. Merging reports
+The text work is one step, `coded_documents`, in worker processes; it never opens the warehouse: it reads
+the batch's documents from the results store and leaves its tables there, and the writer step
+`stored_text_tables` checks them and writes them into the warehouse. The per-document stages are
+partitioned by load batch like the document stage. Merging reports
 into events crosses documents, so `events` is one asset for the whole warehouse that re-merges only the
 reports near those a load added or removed: in their groups (mode, CAMEO root, acting side), the date
 windows they fall in.
@@ -23,7 +26,7 @@ from orchestration.checks import (
     schema_check_spec,
 )
 from orchestration.metadata import column_schema, markdown_preview
-from orchestration.partitions import WAREHOUSE_POOL
+from orchestration.partitions import WAREHOUSE_POOL, load_batch_partitions
 from orchestration.resources import SpacyModel
 from schemas import (
     CleanedDocuments,
@@ -36,6 +39,28 @@ from schemas import (
 from warehouse.merge import merge_changed, merged_row_counts
 
 GROUP = "nlp"
+
+
+@dg.asset(
+    group_name=GROUP,
+    kinds={"spacy", "parquet"},
+    io_manager_key="results_io_manager",
+    description="The load batch's documents cleaned, parsed, their entities resolved and their events coded in one pass, in up to LOAD_WORKERS processes: the four text tables as Parquet in the results store (LOAD_STORE_DIR), for the writer step.",
+    code_version=REFERENCE_CODE_VERSION,
+    partitions_def=load_batch_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    # No pool: it never opens the warehouse, so batches can be coded at once, in other processes or on
+    # other machines that reach the results store.
+)
+def coded_documents(batch_documents: pd.DataFrame, spacy_model: SpacyModel) -> dg.Output:
+    tables = process_documents(batch_documents, spacy_model.model_name, spacy_model.workers)
+    metadata = {
+        "documents": len(tables.cleaned_documents),
+        "entity mentions": len(tables.entity_mentions),
+        "event reports": len(tables.event_mentions),
+        "workers": spacy_model.workers,
+    }
+    return dg.Output(tables.as_dict(), metadata=metadata)
 
 
 TEXT_TABLES = {
@@ -76,18 +101,14 @@ TEXT_TABLES = {
     check_specs=[schema_check_spec(table) for table in TEXT_TABLES],
     **PARTITIONED,
 )
-def text_work(raw_documents: pd.DataFrame, spacy_model: SpacyModel):
-    """Clean, parse, find entities and code events of the load's documents in one pass, each document's
-    parse kept in memory from start to end, in up to LOAD_WORKERS processes."""
-    tables = process_documents(raw_documents, spacy_model.model_name, spacy_model.workers)
-    cleaned, parsed, entities, events = (
-        tables.cleaned_documents, tables.parsed_documents, tables.entity_mentions, tables.event_mentions
-    )
-    scope = documents_scope(raw_documents)
+def stored_text_tables(coded_documents: dict[str, pd.DataFrame]):
+    """The batch's text tables from the results store, checked, then written into the warehouse."""
+    cleaned, parsed, entities, events = (coded_documents[table.split(".")[1]] for table in TEXT_TABLES)
+    scope = documents_scope(cleaned)
     yield from checked_outputs(
         [
             ("staging.cleaned_documents", cleaned, scope, {"dates by origin": dg.MetadataValue.json(cleaned["published_date_origin"].value_counts().to_dict())}),
-            ("staging.parsed_documents", parsed, scope, {"model": spacy_model.model_name, "tokens": int(parsed["token_count"].sum())}),
+            ("staging.parsed_documents", parsed, scope, {"models": dg.MetadataValue.json(sorted(parsed["model_name"].unique().tolist())), "tokens": int(parsed["token_count"].sum())}),
             (
                 "staging.entity_mentions",
                 entities,
