@@ -83,3 +83,17 @@ def test_the_load_job_runs_under_the_multiprocess_executor(tmp_path, monkeypatch
     assert len(published["staging.input_files"]) == 5
     events = published["main.fact_event"]
     assert len(events) > 50
+    # The text work's Parquet results were handed over to the writer, and removed once written.
+    assert not list((tmp_path / "loads" / "warehouse" / "results").glob("*/*"))
+
+
+def test_the_executor_of_launched_runs_is_chosen_by_load_executor(monkeypatch):
+    from orchestration.definitions import executor_from_environment
+
+    monkeypatch.setenv("LOAD_EXECUTOR", "multiprocess")
+    assert executor_from_environment() is dg.multiprocess_executor
+    monkeypatch.delenv("LOAD_EXECUTOR")
+    assert executor_from_environment() is dg.in_process_executor
+    monkeypatch.setenv("LOAD_EXECUTOR", "threads")
+    with pytest.raises(ValueError, match="LOAD_EXECUTOR"):
+        executor_from_environment()

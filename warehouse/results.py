@@ -3,8 +3,9 @@
 The steps that do the text work never open the warehouse: they read a batch's documents from the store
 and leave their tables there, one Parquet file per table and batch
 (`<LOAD_STORE_DIR>/results/<name>/<batch key>/<table>.parquet`). The one writer step copies them into
-the warehouse. So the text work of many batches can run at once, in other processes or on other machines
-that reach the store, while the warehouse keeps its single writer. DuckDB writes and reads the files.
+the warehouse, and then removes them. So the text work of many batches can run at once, in other
+processes or on other machines that reach the store, while the warehouse keeps its single writer. DuckDB
+writes and reads the files.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def write_tables(folder: Path, tables: Mapping[str, pd.DataFrame]) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     written.rename(folder)
+
+
+def remove_results(store: Path, names: Sequence[str], batch_keys: Sequence[str]) -> None:
+    """Remove the result folders of a run once the warehouse holds what they held."""
+    for name in names:
+        folder = result_folder(store, name, batch_keys)
+        if folder.exists():
+            shutil.rmtree(folder)
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:

@@ -16,6 +16,7 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
+from newsevents import config
 from newsevents.textwork import process_documents
 from orchestration.assets.documents import PARTITIONED, REFERENCE_CODE_VERSION
 from orchestration.checks import (
@@ -37,6 +38,7 @@ from schemas import (
     ParsedDocuments,
 )
 from warehouse.merge import merge_changed, merged_row_counts
+from warehouse.results import remove_results
 
 GROUP = "nlp"
 
@@ -101,8 +103,9 @@ TEXT_TABLES = {
     check_specs=[schema_check_spec(table) for table in TEXT_TABLES],
     **PARTITIONED,
 )
-def stored_text_tables(coded_documents: dict[str, pd.DataFrame]):
-    """The batch's text tables from the results store, checked, then written into the warehouse."""
+def stored_text_tables(context, coded_documents: dict[str, pd.DataFrame]):
+    """The batch's text tables from the results store, checked, then written into the warehouse; the
+    batch's results are removed from the store once its tables are in hand (a refused check keeps them)."""
     cleaned, parsed, entities, events = (coded_documents[table.split(".")[1]] for table in TEXT_TABLES)
     scope = documents_scope(cleaned)
     yield from checked_outputs(
@@ -119,6 +122,7 @@ def stored_text_tables(coded_documents: dict[str, pd.DataFrame]):
         ],
         multi=True,
     )
+    remove_results(config.load_store_dir(), ["batch_documents", "coded_documents"], context.partition_keys)
 
 
 @dg.multi_asset(
