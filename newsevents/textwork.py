@@ -34,8 +34,9 @@ from newsevents.tables import (
 # A worker starts a Python process and loads the model (a few seconds): below this many documents a
 # worker costs more than it saves, so a small load stays in one process.
 MIN_DOCUMENTS_PER_WORKER = 40
-# Documents a worker takes at a time: small enough that the workers finish together, large enough that
-# handing chunks over costs little beside the parse.
+# Documents a worker (or the load's process) takes at a time: small enough that the workers finish
+# together and that one chunk's parses are all a process holds, large enough that handing chunks over
+# costs little beside the parse.
 CHUNK_DOCUMENTS = 24
 
 
@@ -99,8 +100,8 @@ def process_documents(raw_documents: pd.DataFrame, model_name: str, workers: int
     folder, the model) and none inherits the caller's threads or open database connections."""
     reference_dir = str(config.reference_dir())
     processes = workers_for(len(raw_documents), workers)
-    if not processes:
-        return work_on_chunk(raw_documents, model_name, reference_dir)
+    if not processes:  # chunk by chunk here too: the parses of one chunk are in memory at a time
+        return TextTables.concat([work_on_chunk(chunk, model_name, reference_dir) for chunk in chunks(raw_documents, CHUNK_DOCUMENTS)])
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context, initializer=start_worker, initargs=(model_name, reference_dir)) as pool:
         parts = list(pool.map(work_on_chunk, chunks(raw_documents, CHUNK_DOCUMENTS), repeat(model_name), repeat(reference_dir)))

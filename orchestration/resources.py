@@ -11,10 +11,8 @@ from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from spacy.language import Language
 
 from newsevents import config
-from newsevents.annotate import load_pipeline
 from orchestration.io_managers import DuckDBTableIOManager, ParquetResultsIOManager
 
 STAGING_SCHEMA = "staging"
@@ -30,14 +28,12 @@ class CorpusFolder(dg.ConfigurableResource):
 
 
 class SpacyModel(dg.ConfigurableResource):
-    """The English spaCy pipeline with the actor-dictionary ruler, loaded once per process, and how many
-    worker processes run it over a load's documents (`LOAD_WORKERS`)."""
+    """The English spaCy pipeline the text work runs (with the actor-dictionary ruler, loaded once by
+    each process that runs it, `newsevents.textwork`), and how many worker processes run it over a
+    load's documents (`LOAD_WORKERS`)."""
 
     model_name: str
     workers: int = 1
-
-    def pipeline(self) -> Language:
-        return load_pipeline(self.model_name)
 
 
 def warehouse_file() -> str:
