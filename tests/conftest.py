@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,18 @@ SAMPLE_DIR = config.DEFAULT_CORPUS_DIR
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline(config.spacy_model_name())
+
+
+def sample_load_settings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample in `folder`/corpus, and the settings of a load of it into `folder`/warehouse.duckdb
+    (published and load store in their default places beside it); returns the corpus folder."""
+    corpus = folder / "corpus"
+    shutil.copytree(SAMPLE_DIR, corpus)
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(folder / "warehouse.duckdb"))
+    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+    monkeypatch.delenv("LOAD_STORE_DIR", raising=False)
+    return corpus
 
 
 def run_all_assets(corpus_dir: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> dg.ExecuteInProcessResult:

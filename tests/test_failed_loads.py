@@ -3,8 +3,6 @@ that run has other work and succeeds (the ledger of the failed run must not coun
 
 from __future__ import annotations
 
-import shutil
-
 import dagster as dg
 import duckdb
 import pandas as pd
@@ -12,7 +10,7 @@ import pandas as pd
 from newsevents import config
 from orchestration.assets import nlp
 from orchestration.run import load_corpus
-from tests.conftest import SAMPLE_DIR
+from tests.conftest import sample_load_settings
 
 
 def loaded_documents() -> set[str]:
@@ -23,11 +21,7 @@ def loaded_documents() -> set[str]:
 
 
 def test_documents_of_a_failed_batch_are_loaded_by_a_later_run(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SAMPLE_DIR, corpus)
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "warehouse.duckdb"))
-    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+    corpus = sample_load_settings(tmp_path, monkeypatch)
     files = sorted(p.name for p in corpus.glob("*.txt"))
     first, second = files[0], files[1]
 

@@ -3,8 +3,6 @@ Dagster's multiprocess executor (each step a process of its own, the warehouse p
 
 from __future__ import annotations
 
-import shutil
-
 import dagster as dg
 import pandas as pd
 import pytest
@@ -14,7 +12,7 @@ from newsevents.loads import scan_corpus
 from newsevents.tables import ingest_tables
 from orchestration.partitions import register_batch
 from orchestration.run import load_corpus
-from tests.conftest import SAMPLE_DIR
+from tests.conftest import SAMPLE_DIR, sample_load_settings
 from tests.test_incremental import assert_same_tables, snapshot
 
 
@@ -39,13 +37,8 @@ def test_two_workers_give_the_tables_of_one_process(workers_for_a_few_documents)
 
 
 def load_sample(tmp_path, monkeypatch, workers: str):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SAMPLE_DIR, corpus)
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "warehouse.duckdb"))
+    sample_load_settings(tmp_path, monkeypatch)
     monkeypatch.setenv("LOAD_WORKERS", workers)
-    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
-    monkeypatch.delenv("LOAD_STORE_DIR", raising=False)
     assert not load_corpus(dg.DagsterInstance.ephemeral()).problems
     return snapshot(tmp_path / "published" / "warehouse.duckdb")
 
@@ -66,12 +59,7 @@ def multiprocess_load_job() -> dg.JobDefinition:
 
 
 def test_the_load_job_runs_under_the_multiprocess_executor(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SAMPLE_DIR, corpus)
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "warehouse.duckdb"))
-    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
-    monkeypatch.delenv("LOAD_STORE_DIR", raising=False)
+    corpus = sample_load_settings(tmp_path, monkeypatch)
     one_writer = {"concurrency": {"pools": {"default_limit": 1, "granularity": "op"}}}
     with dg.instance_for_test(overrides=one_writer) as instance:
         key = register_batch(instance, scan_corpus(corpus))
