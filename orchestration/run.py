@@ -37,6 +37,12 @@ def dagster_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
+def without_outputs(result: dg.ExecuteInProcessResult) -> dg.ExecuteInProcessResult:
+    """A run's result without the values of its steps' outputs, which `execute_in_process` keeps in memory
+    (a batch's documents and tables): a load of several batches holds one batch's at a time."""
+    return dg.ExecuteInProcessResult(result.all_events, result.dagster_run, None, result.job_def)
+
+
 def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str]) -> list[dg.ExecuteInProcessResult]:
     """Runs of the load job over new batches of the plan's new and changed files: one run, or one per
     LOAD_BATCH_FILES files, one after the other (a failed batch does not stop the next)."""
@@ -48,8 +54,10 @@ def load(instance: dg.DagsterInstance, plan: LoadPlan, versions: dict[str, str])
         print(f"Freed the pool slots of run {run_id}, whose process is gone", file=sys.stderr)
     batches = split_into_batches({name: versions[name] for name in plan.to_load}, config.load_batch_files())
     return [
-        job.execute_in_process(
-            instance=instance, raise_on_error=False, run_config=quiet, partition_key=register_batch(instance, batch), tags=process_tags()
+        without_outputs(
+            job.execute_in_process(
+                instance=instance, raise_on_error=False, run_config=quiet, partition_key=register_batch(instance, batch), tags=process_tags()
+            )
         )
         for batch in batches
     ]
