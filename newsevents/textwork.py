@@ -90,7 +90,9 @@ def workers_for(documents: int, workers: int) -> int:
 
 
 def chunks(frame: pd.DataFrame, size: int) -> list[pd.DataFrame]:
-    return [frame.iloc[start : start + size] for start in range(0, len(frame), size)]
+    """The frame's rows in chunks of `size`; a frame without rows is one empty chunk (its tables are
+    empty, with their columns)."""
+    return [frame.iloc[start : start + size] for start in range(0, len(frame), size)] or [frame]
 
 
 def process_documents(raw_documents: pd.DataFrame, model_name: str, workers: int = 1) -> TextTables:

@@ -85,3 +85,11 @@ def test_the_executor_of_launched_runs_is_chosen_by_load_executor(monkeypatch):
     monkeypatch.setenv("LOAD_EXECUTOR", "threads")
     with pytest.raises(ValueError, match="LOAD_EXECUTOR"):
         executor_from_environment()
+
+
+def test_a_batch_whose_every_input_was_set_aside_gives_empty_tables():
+    raw, _, _ = ingest_tables(SAMPLE_DIR, [])
+    assert raw.empty
+    tables = textwork.process_documents(raw, config.spacy_model_name(), workers=2)
+    assert tables.event_mentions.empty and "event_code" in tables.event_mentions.columns
+    assert tables.cleaned_documents.empty and tables.entity_mentions.empty

@@ -119,3 +119,18 @@ def test_a_publication_killed_half_way_leaves_no_copy_behind(tmp_path):
         connection.execute("create table t as select 1 as x")
         publish_warehouse(connection, warehouse, published)
     assert not leftover.exists() and published.exists()
+
+
+def test_a_batch_of_nothing_but_poison_completes_with_its_inputs_quarantined(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "warehouse.duckdb"))
+    monkeypatch.delenv("PUBLISHED_WAREHOUSE_PATH", raising=False)
+    assert not load_corpus(dg.DagsterInstance.ephemeral()).problems
+    with duckdb.connect(str(config.published_warehouse_path()), read_only=True) as connection:
+        quarantined = connection.execute("select file_name from staging.quarantined_inputs order by 1").fetchall()
+        documents = connection.execute("select count(*) from main.dim_document").fetchall()[0][0]
+    assert quarantined == [("binary.txt",), ("empty.txt",)] and documents == 0
