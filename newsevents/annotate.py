@@ -3,7 +3,7 @@
 The ruler runs before the statistical NER, so dictionary names (in any letter case, which matters for
 auto-captioned transcripts) are always entities, and NER finds the rest. Each ruler match carries the
 normalised alias as its `ent_id_`, which the entity stage uses to resolve it. Parsed documents are
-serialised with `DocBin` so later stages reuse one parse instead of running the model again.
+kept as `DocBin` bytes (`staging.parsed_documents`), so a parse can be read again without the model.
 """
 
 from __future__ import annotations
@@ -173,6 +173,3 @@ def parse_texts(
 def doc_to_bytes(doc: Doc) -> bytes:
     return DocBin(docs=[doc]).to_bytes()
 
-
-def doc_from_bytes(nlp: Language, payload: bytes) -> Doc:
-    return next(iter(DocBin().from_bytes(payload).get_docs(nlp.vocab)))

@@ -102,9 +102,9 @@ def process_documents(raw_documents: pd.DataFrame, model_name: str, workers: int
     folder, the model) and none inherits the caller's threads or open database connections."""
     reference_dir = str(config.reference_dir())
     processes = workers_for(len(raw_documents), workers)
-    if not processes:  # chunk by chunk here too: the parses of one chunk are in memory at a time
-        return TextTables.concat([work_on_chunk(chunk, model_name, reference_dir) for chunk in chunks(raw_documents, CHUNK_DOCUMENTS)])
+    parts = chunks(raw_documents, CHUNK_DOCUMENTS)  # in this process too: one chunk's parses in memory at a time
+    if not processes:
+        return TextTables.concat([work_on_chunk(part, model_name, reference_dir) for part in parts])
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context, initializer=start_worker, initargs=(model_name, reference_dir)) as pool:
-        parts = list(pool.map(work_on_chunk, chunks(raw_documents, CHUNK_DOCUMENTS), repeat(model_name), repeat(reference_dir)))
-    return TextTables.concat(parts)
+        return TextTables.concat(list(pool.map(work_on_chunk, parts, repeat(model_name), repeat(reference_dir))))

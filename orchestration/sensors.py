@@ -31,7 +31,12 @@ from newsevents.loads import (
 from orchestration.jobs import load_job
 from orchestration.partitions import load_batch_partitions, new_batch
 from orchestration.resources import CorpusFolder
-from warehouse.batches import UnknownBatch, read_batch, split_into_batches
+from warehouse.batches import (
+    UnknownBatch,
+    batch_made_at,
+    read_batch,
+    split_into_batches,
+)
 from warehouse.ledger import loaded_versions
 
 SENSOR_INTERVAL_SECONDS = 30
@@ -97,12 +102,9 @@ def batch_files(key: str) -> dict[str, str]:
 
 
 def made_within(key: str, hours: int, now: datetime) -> bool:
-    """Whether a batch key (`<UTC time>-<digest>`) was made in the last `hours`."""
-    try:
-        made_at = datetime.strptime(key.split("-")[0], "%Y%m%dT%H%M%S%f").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return False
-    return now - made_at <= timedelta(hours=hours)
+    """Whether a batch was made in the last `hours`."""
+    made_at = batch_made_at(key)
+    return made_at is not None and now - made_at <= timedelta(hours=hours)
 
 
 def pending_versions(instance: dg.DagsterInstance, runs: BatchRuns) -> dict[str, str]:

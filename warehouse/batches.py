@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 BATCH_SUFFIX = ".json"
+MADE_AT_FORMAT = "%Y%m%dT%H%M%S%f"
 
 
 class UnknownBatch(LookupError):
@@ -28,7 +29,15 @@ def batch_key(versions: Mapping[str, str], made_at: datetime | None = None) -> s
     `20261203T154501123456-3f2a9c1e`: keys sort by when their batches were made."""
     made_at = (made_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     digest = hashlib.sha256(json.dumps(sorted(versions.items())).encode("utf-8")).hexdigest()[:8]
-    return f"{made_at:%Y%m%dT%H%M%S%f}-{digest}"
+    return f"{made_at.strftime(MADE_AT_FORMAT)}-{digest}"
+
+
+def batch_made_at(key: str) -> datetime | None:
+    """When a batch was made, from its key (None for a key of another form)."""
+    try:
+        return datetime.strptime(key.split("-")[0], MADE_AT_FORMAT).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def split_into_batches(versions: Mapping[str, str], most_files: int) -> list[dict[str, str]]:
@@ -66,10 +75,3 @@ def files_of_batches(store: Path, keys: Iterable[str]) -> list[str]:
     """The names of the files of the batches, sorted, each once."""
     return sorted({name for key in keys for name in read_batch(store, key)})
 
-
-def versions_of_batches(store: Path, keys: Iterable[str]) -> dict[str, str]:
-    """File name -> version over the batches (a later batch's version wins)."""
-    versions: dict[str, str] = {}
-    for key in sorted(keys):
-        versions.update(read_batch(store, key))
-    return versions
