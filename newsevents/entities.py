@@ -191,6 +191,26 @@ def role_actor(country: Entity, role: str) -> Entity:
     )
 
 
+def role_group(role: str) -> Entity:
+    """People named by their role alone whose country the text does not tell (`gunmen abducted villagers`):
+    the bare CAMEO role code, as GDELT codes an actor with no country (`CVL`, `REB`)."""
+    return Entity(
+        entity_id=f"role:{role}",
+        canonical_name=ROLE_NAMES.get(role, role.lower()),
+        entity_type="ORG",
+        actor_code=role,
+        country_code=None,
+        role_code=role,
+        wikidata_qid=None,
+        feature_type=None,
+        is_resolved=True,
+    )
+
+
+def is_role_group(entity: Entity) -> bool:
+    return entity.country_code is None and entity.entity_id == f"role:{entity.role_code}"
+
+
 class ActorResolver:
     """Looks names up in the actor dictionary, honouring the validity dates of office titles."""
 

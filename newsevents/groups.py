@@ -21,6 +21,7 @@ from newsevents.entities import (
     EntityMention,
     entity_from_actor,
     role_actor,
+    role_group,
 )
 from newsevents.reference import Actor
 
@@ -28,6 +29,8 @@ from newsevents.reference import Actor
 EQUIPMENT_WORDS = frozenset(
     "fighter jet warplane aircraft bomber warship submarine tank drone missile artillery f-35 f-35s f-16 f-16s".split()
 )
+# Defences belong to whoever is attacked (`Air defences shot down the drones`), which the coder tells.
+DEFENCE_WORDS = frozenset("defence defense defender".split())
 POSSESSIVE_PRONOUNS = ("his", "her")
 # Singular role words that name a group, not one person (`the junta`, `police`).
 COLLECTIVE_NOUNS = frozenset(
@@ -67,11 +70,19 @@ def group_mentions(
             in_document = single(set().union(*(codes for index, codes in places.items() if index <= sentence_index)))
             in_sentence = single(places.get(sentence_index, set())) if role in LOCAL_ROLES else None
             country = place_inside(token, by_token) or owners or in_sentence or in_document
-            if country is None or f"country:{country}" not in countries:
+            if country is not None and f"country:{country}" in countries:
+                entity = role_actor(entity_from_actor(countries[f"country:{country}"]), role)
+            elif country is None and is_group_noun(token) and token.lemma_.lower() not in DEFENCE_WORDS:
+                entity = role_group(role)
+            else:
                 continue
-            entity = role_actor(entity_from_actor(countries[f"country:{country}"]), role)
             found.append(EntityMention.of_span(group_span(token), sentence_index, entity, "NORP", CONTEXT_METHOD))
     return found
+
+
+def is_group_noun(token: Token) -> bool:
+    """A noun that names a group, not one person: a plural (`villagers`) or a collective (`the junta`)."""
+    return token.tag_ == "NNS" or token.lemma_.lower() in COLLECTIVE_NOUNS
 
 
 def group_span(head: Token) -> Span:

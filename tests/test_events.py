@@ -527,3 +527,27 @@ def test_a_name_the_ner_missed_as_the_subject_of_a_verb_is_an_actor(nlp):
     # Not the subject of `is`: `the Su-27 Flankers are NATO's name` names no one.
     doc = nlp("Two Su-27 Flankers are NATO's reporting name for the jets.")
     assert not [m for m in resolve_entities(doc, DAY) if m.surface_text == "Flankers"]
+
+
+def test_a_group_of_no_known_country_is_its_role_alone(nlp):
+    # CAMEO codes people of no country the text tells by their role alone, as GDELT's `CVL`.
+    events = {e[:3] for e in coded(nlp, "The ADF abducted dozens of villagers during a raid.")}
+    assert ("unresolved:org:adf", "181", "role:CVL") in events
+    events = {e[:3] for e in coded(nlp, "Gunmen on motorbikes kidnapped 30 schoolchildren and two teachers.")}
+    assert any(code == "181" and target == "role:CVL" for _, code, target in events), events
+
+
+def test_troops_an_actor_moves_are_its_own(nlp):
+    events = {e[:3] for e in coded(nlp, "Serbia deployed soldiers along the administrative line.")}
+    assert not any(target == "role:MIL" for _, _, target in events), events
+
+
+def test_many_civilians_killed_by_an_armed_side_is_mass_killing(nlp):
+    events = {e[:3] for e in coded(nlp, "Soldiers summarily executed at least 40 villagers in the district.")}
+    assert ("role:MIL", "202", "role:CVL") in events
+    events = {e[:3] for e in coded(nlp, "Militiamen murdered dozens of displaced people near the camp.")}
+    assert any(code == "202" for _, code, _ in events), events
+    # One victim is a killing, not a massacre; and a plan carried out is no execution.
+    events = {e[:3] for e in coded(nlp, "Soldiers executed a prisoner at the base.")}
+    assert ("role:MIL", "1823", "role:CVL") not in events and not any(code == "202" for _, code, _ in events)
+    assert coded(nlp, "The government executed its plan to rebuild the port.") == []

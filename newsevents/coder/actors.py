@@ -27,6 +27,7 @@ from newsevents.entities import (
     default_resolver,
     is_stance_prefixed,
 )
+from newsevents.groups import DEFENCE_WORDS
 from newsevents.merging import base_actor
 from newsevents.reference import normalise_name
 
@@ -41,7 +42,6 @@ QUANTITY_WORDS = frozenset(
 # they belong to the sides of the last use of force the text reported (`Russia fired 90 drones at Ukraine.
 # Air defences shot down most of the drones.`).
 WEAPON_WORDS = frozenset("missile rocket drone shell bomb warplane jet bomber artillery".split())
-DEFENCE_WORDS = frozenset("defence defense defender".split())
 FORCE_LOOKBACK_SENTENCES = 2
 # Nouns for people or bodies that act for whoever owns them (`Russia's defence ministry`, `head of the UN`),
 # and collectives that act for their members (`a formation of Russian aircraft`).

@@ -255,3 +255,28 @@ def reporting_verb(clause: Token) -> Token | None:
             break
         token = token.head
     return None
+
+
+# Words that count people in large numbers (`dozens of villagers`, `hundreds were killed`).
+LARGE_NUMBER_WORDS = frozenset("dozens hundreds thousands scores tens".split())
+
+
+def number_of(token: Token) -> int | None:
+    """The number a token writes in digits (`223`, `1,200`), or None."""
+    digits = token.text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def victim_count(trigger: Token) -> int | None:
+    """How many people an act is done to, where the text counts them: `executed at least 223 villagers`
+    -> 223, `killed dozens of civilians` -> 100 (a large number), `30 people were killed` -> 30."""
+    heads = [c for c in trigger.children if c.dep_ == "dobj"] + passive_patients(trigger)
+    counts = []
+    for head in heads:
+        for token in [head, *head.children]:
+            if token.lower_ in LARGE_NUMBER_WORDS:
+                counts.append(100)
+            elif token.dep_ == "nummod" or token.i == head.i:
+                number = number_of(token)
+                counts += [number] if number is not None else []
+    return max(counts) if counts else None

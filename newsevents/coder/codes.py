@@ -113,3 +113,24 @@ def force_by_kind(event_code: str, actor1_role: str | None, actor2: Entity | Non
     if event_code in ("190", "193", "194") and doer_words & AERIAL_WEAPONS:
         return "195"
     return event_code
+
+
+MASS_KILLING_CODE = "202"
+# Killing codes of single acts that become mass killing when their victims are many civilians.
+KILLING_CODES = frozenset(("180", "190", "1823"))
+# CAMEO 202 is the killing of non-combatants "in large numbers"; ten is where news counts a massacre.
+MASS_KILLING_VICTIMS = 10
+
+
+def mass_killing(event_code: str, actor1_role: str | None, actor2: Entity | None, victims: int | None) -> str:
+    """An armed side's killing of many civilians is mass killing (202), as the CAMEO codebook defines it:
+    `soldiers executed at least 223 villagers`; an air strike's toll stays an air strike (195)."""
+    if (
+        event_code in KILLING_CODES
+        and actor1_role not in CIVILIAN_ROLES
+        and actor2 is not None
+        and actor2.role_code in CIVILIAN_ROLES
+        and (victims or 0) >= MASS_KILLING_VICTIMS
+    ):
+        return MASS_KILLING_CODE
+    return event_code

@@ -23,6 +23,7 @@ from newsevents.coder.clauses import (
     is_reciprocal,
     reporting_verb,
     subject_heads,
+    victim_count,
 )
 from newsevents.coder.codes import (
     INTENT_ROOT,
@@ -32,6 +33,7 @@ from newsevents.coder.codes import (
     intent_code,
     is_force,
     is_mutual,
+    mass_killing,
     needs_counterpart,
 )
 from newsevents.coder.dictionary import (
@@ -63,6 +65,7 @@ from newsevents.coder.targets import (
     borrowed_targets,
     implicit_targets,
     is_multilateral,
+    is_own_force,
     own_country_targets,
     target_actors,
     target_as_actor,
@@ -163,7 +166,9 @@ def code_document(
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]
             actor_ids = frozenset(a.entity.entity_id for a in acting)
-            named_targets = target_actors(trigger, index, sentence_index, actor_ids, pattern.event_code)
+            named_targets = [
+                t for t in target_actors(trigger, index, sentence_index, actor_ids, pattern.event_code) if not is_own_force(t, pattern.event_code)
+            ]
             named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
             named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
             place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
@@ -188,12 +193,13 @@ def code_document(
             start, end = action_span(trigger)
             is_lead = sentence_index < LEAD_SENTENCES
             doers = doer_words(trigger, clause) if is_force(event_code) else set()
+            victims = victim_count(trigger) if is_force(event_code) else None
             for actor1 in sources:
                 via_pronoun = doc[actor1.start_token].sent != sentence
                 # An actor is not its own target (`a Moscow-brokered ceasefire upheld by Russian peacekeepers`).
                 mutual = is_reciprocal(trigger) or (not named_targets and is_mutual(event_code) and len(sources) > 1)
                 named = [s for s in sources if s is not actor1] if mutual else named_targets
-                targets = [target_as_actor(t, actor1, country_entities) for t in named]
+                targets = [target_as_actor(t, actor1, event_code, country_entities) for t in named]
                 targets = targets or own_country_targets(
                     trigger, event_code, actor1, named_targets, index, sentence_index, country_entities
                 )
@@ -207,7 +213,12 @@ def code_document(
                         EventMention(
                             sentence_index=sentence_index,
                             sentence_text=sentence.text,
-                            event_code=force_by_kind(event_code, actor1.entity.role_code, actor2.entity if actor2 else None, doers),
+                            event_code=mass_killing(
+                                force_by_kind(event_code, actor1.entity.role_code, actor2.entity if actor2 else None, doers),
+                                actor1.entity.role_code,
+                                actor2.entity if actor2 else None,
+                                victims,
+                            ),
                             mode=mode,
                             actor1=actor1,
                             actor2=actor2,

@@ -16,7 +16,12 @@ from newsevents.coder.actors import (
     last_two_parties,
     phrase_tokens,
 )
-from newsevents.coder.clauses import OBJECT_DEPS, passive_patients, preposition_objects, subject_heads
+from newsevents.coder.clauses import (
+    OBJECT_DEPS,
+    passive_patients,
+    preposition_objects,
+    subject_heads,
+)
 from newsevents.coder.codes import (
     IMPLICIT_TARGET_ROOTS,
     INTENT_ROOT,
@@ -33,6 +38,7 @@ from newsevents.entities import (
     MOTION_WORDS,
     Entity,
     EntityMention,
+    is_role_group,
     role_actor,
 )
 from newsevents.groups import COLLECTIVE_NOUNS, CONTEXT_METHOD
@@ -239,6 +245,17 @@ def own_country_targets(
     return []
 
 
+# Roots of acts done with one's own forces (sending them, massing them): their object is no target.
+OWN_FORCE_ROOTS = frozenset((7, 15))
+
+
+def is_own_force(target: EntityMention, event_code: str) -> bool:
+    """`Azerbaijan massed troops`, `sent soldiers to the border`: armed people of no named country that a
+    show of force or a deployment moves are the actor's own, not whom the act is aimed at."""
+    entity = target.entity
+    return entity.country_code is None and entity.role_code in FIGHTING_ROLES and int(event_code[:2]) in OWN_FORCE_ROOTS
+
+
 def target_of_place(
     pattern: Pattern,
     place: Entity | None,
@@ -265,9 +282,16 @@ def target_of_place(
     return EntityMention(**{**place_mention.__dict__, "entity": country_entities[place.country_code]})
 
 
-def target_as_actor(target: EntityMention, actor1: EntityMention, country_entities: dict[str, Entity]) -> EntityMention:
+def target_as_actor(target: EntityMention, actor1: EntityMention, event_code: str, country_entities: dict[str, Entity]) -> EntityMention:
     """A target place stands for its country, except a place of the actor's own country: `Azerbaijan
-    blockaded Nagorno-Karabakh` is an act on the region, not on Azerbaijan itself."""
+    blockaded Nagorno-Karabakh` is an act on the region, not on Azerbaijan itself. A group the text gives no
+    country (`detained dozens of students`) is of the actor's own, unless an armed force is using force."""
+    if is_role_group(target.entity):
+        country = country_entities.get(actor1.entity.country_code or "")
+        fighting = actor1.entity.role_code in FIGHTING_ROLES and int(event_code[:2]) in MATERIAL_CONFLICT_ROOTS
+        if country is None or fighting:
+            return target
+        return EntityMention(**{**target.__dict__, "entity": role_actor(country, target.entity.role_code)})
     as_country = country_of_place(target, country_entities)
     if target.entity.feature_type in ("city", "region") and base_actor(as_country.entity.entity_id) == base_actor(actor1.entity.entity_id):
         return target
