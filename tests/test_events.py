@@ -551,3 +551,27 @@ def test_many_civilians_killed_by_an_armed_side_is_mass_killing(nlp):
     events = {e[:3] for e in coded(nlp, "Soldiers executed a prisoner at the base.")}
     assert ("role:MIL", "1823", "role:CVL") not in events and not any(code == "202" for _, code, _ in events)
     assert coded(nlp, "The government executed its plan to rebuild the port.") == []
+
+
+def test_an_agreement_to_act_is_a_stated_intention(nlp):
+    events = {e[:3] for e in coded(nlp, "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations.")}
+    assert {code[:2] for _, code, _ in events} == {"03"}, events
+    assert ("country:SAU", "032", "country:IRN") in events or ("country:IRN", "032", "country:SAU") in events
+
+
+def test_seizing_people_is_an_abduction_or_an_arrest(nlp):
+    events = {e[:3] for e in coded(nlp, "Rebels seized dozens of villagers near the border.")}
+    assert ("role:REB", "181", "role:CVL") in events, events
+    events = {e[:3] for e in coded(nlp, "Police in Nairobi seized three activists on Monday.")}
+    assert any(code == "173" for _, code, _ in events), events
+
+
+def test_an_untargeted_repeat_of_a_targeted_report_is_dropped(nlp):
+    # The air strike and the killing are one happening: coded once, with its victims.
+    events = coded(nlp, "A Sudanese army airstrike on a market killed dozens of civilians.")
+    assert all(target is not None for _, code, target, *_ in events if code.startswith("19")), events
+
+
+def test_an_invitation_to_talks_is_an_appeal_to_meet(nlp):
+    events = {e[:3] for e in coded(nlp, "President Ruto invited opposition leader Raila Odinga to talks on Monday.")}
+    assert any(code == "026" for _, code, _ in events), events

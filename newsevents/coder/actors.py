@@ -21,6 +21,7 @@ from newsevents.coder.clauses import (
     reporting_verb,
     subject_heads,
 )
+from newsevents.coder.codes import CIVILIAN_ROLES
 from newsevents.entities import (
     Entity,
     EntityMention,
@@ -453,10 +454,12 @@ def country_of_place(mention: EntityMention, country_entities: dict[str, Entity]
 
 def same_side(entity_id: str, other_id: str) -> bool:
     """Whether two actors are one side: the same entity, or a country and its government or military (a role
-    actor and the plain country). `Ukrainian forces` and `Ukrainian civilians` are two sides."""
+    actor and the plain country). `Ukrainian forces` and `Ukrainian civilians` are two sides, and a country's
+    civilians are not its state (`Sudan's airstrike killed civilians`)."""
     if entity_id == other_id:
         return True
-    return base_actor(entity_id) == base_actor(other_id) and ("/" not in entity_id or "/" not in other_id)
+    roles = {entity_id.partition("/")[2], other_id.partition("/")[2]}
+    return base_actor(entity_id) == base_actor(other_id) and "" in roles and not roles & CIVILIAN_ROLES
 
 
 def same_country(speaker: Entity, actor: Entity) -> bool:

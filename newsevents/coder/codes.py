@@ -134,3 +134,29 @@ def mass_killing(event_code: str, actor1_role: str | None, actor2: Entity | None
     ):
         return MASS_KILLING_CODE
     return event_code
+
+
+# Seizing property or ground (171, 192), which the verb alone cannot tell from seizing people.
+SEIZURE_CODES = frozenset(("171", "192"))
+ARREST_CODE, ABDUCTION_CODE = "173", "181"
+# Roles whose seizing of people is an arrest.
+ARRESTING_ROLES = frozenset(("COP", "GOV", "JUD"))
+
+
+def seizure_of_people(event_code: str, actor1_role: str | None, actor2: Entity | None) -> str:
+    """Seizing people is no seizure of property or ground: police, governments and courts arrest them
+    (173), anyone else abducts them (181): `150 people were seized by Hamas gunmen`."""
+    if event_code not in SEIZURE_CODES or actor2 is None:
+        return event_code
+    if actor2.entity_type != "PERSON" and actor2.role_code not in CIVILIAN_ROLES:
+        return event_code
+    return ARREST_CODE if actor1_role in ARRESTING_ROLES else ABDUCTION_CODE
+
+
+def code_by_participants(
+    event_code: str, actor1_role: str | None, actor2: Entity | None, doer_words: set[str], victims: int | None
+) -> str:
+    """The event code once who acts on whom, with what, and how many are known."""
+    event_code = seizure_of_people(event_code, actor1_role, actor2)
+    event_code = force_by_kind(event_code, actor1_role, actor2, doer_words)
+    return mass_killing(event_code, actor1_role, actor2, victims)

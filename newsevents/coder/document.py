@@ -29,11 +29,10 @@ from newsevents.coder.codes import (
     INTENT_ROOT,
     MATERIAL_CONFLICT_ROOTS,
     THREAT_ROOT,
-    force_by_kind,
+    code_by_participants,
     intent_code,
     is_force,
     is_mutual,
-    mass_killing,
     needs_counterpart,
 )
 from newsevents.coder.dictionary import (
@@ -127,6 +126,30 @@ def is_consequence(trigger: Token, pattern_of: Callable[[Token], Pattern | None]
     return pattern is not None and int(pattern.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
 
 
+def is_same_doer(first: Entity, second: Entity) -> bool:
+    """Whether two actors of one sentence can be one doer: one side, or one role where a country is
+    unknown (`the army` and `Sudan's army`)."""
+    if same_side(first.entity_id, second.entity_id):
+        return True
+    return (first.country_code is None or second.country_code is None) and first.role_code is not None and first.role_code == second.role_code
+
+
+def without_untargeted_repeats(reports: list[EventMention]) -> list[EventMention]:
+    """One happening told twice in a sentence is one report: `An army airstrike on the market killed dozens
+    of civilians` codes the strike and the killing; the report with no target is dropped where the same
+    doer has one of the same root, in the same mode, with a target."""
+    targeted = [r for r in reports if r.actor2 is not None]
+    return [
+        r
+        for r in reports
+        if r.actor2 is not None
+        or not any(
+            t.event_code[:2] == r.event_code[:2] and t.mode == r.mode and is_same_doer(t.actor1.entity, r.actor1.entity)
+            for t in targeted
+        )
+    ]
+
+
 def code_document(
     doc: Doc,
     mentions: list[EntityMention],
@@ -213,11 +236,8 @@ def code_document(
                         EventMention(
                             sentence_index=sentence_index,
                             sentence_text=sentence.text,
-                            event_code=mass_killing(
-                                force_by_kind(event_code, actor1.entity.role_code, actor2.entity if actor2 else None, doers),
-                                actor1.entity.role_code,
-                                actor2.entity if actor2 else None,
-                                victims,
+                            event_code=code_by_participants(
+                                event_code, actor1.entity.role_code, actor2.entity if actor2 else None, doers, victims
                             ),
                             mode=mode,
                             actor1=actor1,
@@ -245,6 +265,7 @@ def code_document(
                     if report.action_start_char == start and same_country(reporter.entity, report.actor1.entity)
                 ]
         reports = [r for r in reports if r.action_start_char not in stated_by or r.event_code[:2] not in STATEMENT_OF_INTENT_ROOTS]
+        reports = without_untargeted_repeats(reports)
         index.uses_of_force += [
             (sentence_index, r.actor1, r.actor2) for r in reports if r.mode == "asserted" and int(r.event_code[:2]) in MATERIAL_CONFLICT_ROOTS
         ]

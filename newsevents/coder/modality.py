@@ -21,8 +21,10 @@ from newsevents.entities import (
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 HYPOTHETICAL_AUXILIARIES = ("could", "would", "might", "may", "should", "can", "must", "ca")  # ca: can't
 FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")  # wo: won't
+# An agreement or decision to act states the intention too (`Saudi Arabia and Iran agreed to restore relations`).
 INTENTION_VERBS = frozenset(
-    "plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean vow pledge promise resolve".split()
+    """plan intend want hope try seek aim expect prepare threaten consider propose wish aspire mean vow pledge promise
+    resolve agree decide offer undertake""".split()
 )
 # Intentions that are wishes or deliberations, not stated intent (`hopes to meet`, `is considering sanctions`):
 # their acts stay future and are no event.
