@@ -445,6 +445,9 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
             cased_document,
             any(token.pos_ == "PROPN" for token in span),
         )
+        people = people_of_country(span, label, resolver, published_date)
+        if people is not None:
+            resolved = (people, "dictionary")
         if resolved is None:
             continue
         entity, method = resolved
@@ -476,6 +479,21 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
 
     mentions = sorted(mentions + group_mentions(doc, mentions, resolver.agents, resolver.actors), key=lambda m: m.start_token)
     return merge_adjacent(mentions, doc)
+
+
+def people_of_country(span: Span, label: str, resolver: ActorResolver, day: date | None) -> Entity | None:
+    """A nationality in the plural standing as a noun (`Ukrainians`, `thousands of Georgians`) is the
+    country's people, its civilians (CVL), not its state; as a modifier (`Ukrainian forces`) it is not."""
+    root = span.root
+    if label != "NORP" or not span.text.endswith("s") or root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
+        return None
+    singular = normalise_name(span.text[:-1])
+    if singular not in resolver.demonym_keys:
+        return None
+    found = resolver.lookup(singular, day)
+    if found is None or found[0].entity_type != "GPE" or not found[0].country_code:
+        return None
+    return role_actor(entity_from_actor(resolver.actors[f"country:{found[0].country_code}"]), "CVL")
 
 
 def unrecognised_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[Span]:
@@ -537,8 +555,11 @@ def is_stance_prefixed(span: Span) -> bool:
 
 
 def role_of_head(span: Span, agents: dict[str, str]) -> str | None:
-    """The role a nationality's noun gives it: `Ukrainian forces` -> MIL, `Russian officials` -> GOV."""
+    """The role a nationality's noun gives it: `Ukrainian forces` -> MIL, `Russian officials` -> GOV, and
+    each of a list (`Russian and Belarusian troops`)."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     if root.dep_ not in ("amod", "compound", "nmod") or root.head.i == root.i:
         return None
     head = root.head

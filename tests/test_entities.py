@@ -130,3 +130,12 @@ def test_unknown_small_places_without_context_get_no_coordinates():
     assert palestine_texas.latitude is None
     in_context = geocoded_in_context(unresolved_entity("Palestine", "GPE"), frozenset({"USA"}))
     assert in_context.country_code == "USA"
+
+
+def test_a_people_is_the_countrys_civilians_not_its_state(nlp):
+    # Issue 18: `Ukrainians`, `Georgians` are the country's people; `Ukrainian forces` stay its military.
+    doc = nlp("Thousands of Georgians rallied in Tbilisi, and Ukrainians who fled the war joined them. Ukrainian forces shelled the town.")
+    ids = {doc[m.start_token : m.end_token].text: m.entity.entity_id for m in resolve_entities(doc, date(2024, 12, 1))}
+    assert ids["Georgians"] == "country:GEO/CVL"
+    assert ids["Ukrainians"] == "country:UKR/CVL"
+    assert ids["Ukrainian"] == "country:UKR/MIL"

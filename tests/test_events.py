@@ -575,3 +575,10 @@ def test_an_untargeted_repeat_of_a_targeted_report_is_dropped(nlp):
 def test_an_invitation_to_talks_is_an_appeal_to_meet(nlp):
     events = {e[:3] for e in coded(nlp, "President Ruto invited opposition leader Raila Odinga to talks on Monday.")}
     assert any(code == "026" for _, code, _ in events), events
+
+
+def test_each_name_of_a_list_modifying_one_noun_acts(nlp):
+    events = {e[:3] for e in coded(nlp, "US and British warplanes struck Houthi targets in Yemen on Friday.")}
+    assert {actor.split("/")[0] for actor, code, _ in events if code.startswith("19")} >= {"country:USA", "country:GBR"}, events
+    events = {e[:3] for e in coded(nlp, "Russian and Belarusian troops held joint drills near the border.")}
+    assert {actor for actor, code, _ in events if code.startswith("15")} == {"country:RUS/MIL", "country:BLR/MIL"}, events

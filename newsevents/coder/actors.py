@@ -300,7 +300,7 @@ def actors_of(
             if token.lower_ in PLURAL_PRONOUNS:
                 members = members or speakers_of(token, index, sentence_index, exclude)
             mention = None if members else actor_of_phrase(token, index, sentence_index, exclude)
-            listed = unpunctuated_list(token, mention, index) if mention is not None else members
+            listed = [*unpunctuated_list(token, mention, index), *coordinated_modifiers(mention, token.doc, index)] if mention is not None else members
             for item in [*listed, mention]:
                 if item is not None and all(m.entity.entity_id != item.entity.entity_id for m in found):
                     found.append(item)
@@ -369,6 +369,15 @@ def last_two_parties(before: Token, index: MentionIndex, fits=lambda mention: Tr
         if pairs:
             return pairs[-1]
     return []
+
+
+def coordinated_modifiers(mention: EntityMention, doc: Doc, index: MentionIndex) -> list[EntityMention]:
+    """`US and British warplanes`, `Russian and Belarusian troops`: each name of a list that modifies one
+    noun is an actor of its own."""
+    root = doc[mention.start_token : mention.end_token].root
+    if root.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return []
+    return [index.by_token[t.i] for t in root.conjuncts if t.i in index.by_token and index.by_token[t.i] is not mention]
 
 
 def unpunctuated_list(token: Token, mention: EntityMention, index: MentionIndex) -> list[EntityMention]:
