@@ -582,3 +582,11 @@ def test_each_name_of_a_list_modifying_one_noun_acts(nlp):
     assert {actor.split("/")[0] for actor, code, _ in events if code.startswith("19")} >= {"country:USA", "country:GBR"}, events
     events = {e[:3] for e in coded(nlp, "Russian and Belarusian troops held joint drills near the border.")}
     assert {actor for actor, code, _ in events if code.startswith("15")} == {"country:RUS/MIL", "country:BLR/MIL"}, events
+
+
+def test_an_announcement_that_reports_no_event_is_a_statement(nlp):
+    events = {e[:3] for e in coded(nlp, "Mozambique's electoral commission announced on Thursday that Daniel Chapo had won the presidency.")}
+    assert any(code == "010" for _, code, _ in events), events
+    # An announcement of an event is that event, not a statement besides it.
+    events = {e[:3] for e in coded(nlp, "Russia announced on Monday that it had shelled Kharkiv.")}
+    assert {code[:2] for _, code, _ in events} == {"19"}, events

@@ -53,7 +53,8 @@ AGENT_NOUNS = frozenset(
     negotiators member members commander commanders general generals staff chiefs counterpart counterparts
     authorities leadership cabinet parliament council agency service services fighter fighters jet jets
     aircraft warship warships unit units side formation group convoy column squadron fleet battalion battalions
-    brigade brigades regiment division contingent crew patrol flotilla""".split()
+    brigade brigades regiment division contingent crew patrol flotilla commission committee court tribunal assembly
+    regulator watchdog prosecutor prosecutors bureau board""".split()
 )
 # Phrases for two parties named before (`both sides`, `the two countries`, `the pair`, `both men`).
 PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())

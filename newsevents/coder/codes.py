@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsevents.entities import Entity
 
+STATEMENT_CODE = "010"
 CONSULT_ROOT = "04"
 INTENT_ROOT = "03"
 THREAT_ROOT = "13"

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.coder.actors import (
     MentionIndex,
@@ -28,6 +29,7 @@ from newsevents.coder.clauses import (
 from newsevents.coder.codes import (
     INTENT_ROOT,
     MATERIAL_CONFLICT_ROOTS,
+    STATEMENT_CODE,
     THREAT_ROOT,
     code_by_participants,
     intent_code,
@@ -37,6 +39,7 @@ from newsevents.coder.codes import (
 )
 from newsevents.coder.dictionary import (
     Pattern,
+    VerbPattern,
     best_pattern,
     lacks_target,
     load_verb_dictionary,
@@ -78,6 +81,9 @@ from newsevents.entities import (
 )
 from newsevents.tone import sentence_tone
 
+# Verbs of saying whose statement is an event where it reports none (CAMEO 010, make a public statement).
+STATEMENT_VERBS = frozenset("announce declare state confirm".split())
+STATEMENT_PATTERN = VerbPattern(lemma="say", pos="VERB", particle="", preposition="", objects=frozenset(), event_code=STATEMENT_CODE)
 MODES = ("asserted", "negated", "hypothetical", "future", "question")
 LEAD_SENTENCES = 3
 # The codes of an intention verb itself (`pledged`, `threatened`), replaced by the intent code of the act it states.
@@ -150,6 +156,19 @@ def without_untargeted_repeats(reports: list[EventMention]) -> list[EventMention
     ]
 
 
+def statement_triggers(sentence: Span) -> list[tuple[Token, Pattern]]:
+    """The statements of a sentence that reports no other event: `the commission announced that Chapo had
+    won`, `Blinken said it was clear that Gonzalez had won the most votes`. What someone says is an event
+    of its own (CAMEO 010) where what is said is no event."""
+    return [
+        (verb, STATEMENT_PATTERN)
+        for verb in sentence
+        if verb.pos_ == "VERB"
+        and verb.lemma_.lower() in STATEMENT_VERBS
+        and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    ]
+
+
 def code_document(
     doc: Doc,
     mentions: list[EntityMention],
@@ -182,10 +201,19 @@ def code_document(
         reports: list[EventMention] = []
         denials: list[EventMention] = []
         stated_by: set[int] = set()  # offsets of intention verbs whose complement was coded as the intent
-        for trigger in sentence:
-            pattern = pattern_of(trigger)
-            if pattern is None or is_coded_by_its_verb(trigger, pattern_of) or is_consequence(trigger, pattern_of):
-                continue
+        triggers = [
+            (trigger, pattern)
+            for trigger in sentence
+            if (pattern := pattern_of(trigger)) is not None
+            and not is_coded_by_its_verb(trigger, pattern_of)
+            and not is_consequence(trigger, pattern_of)
+        ]
+
+        def statements_if_nothing_else(sentence: Span = sentence) -> Iterator[tuple[Token, Pattern]]:
+            if not reports and not denials:  # read once the sentence's own triggers are coded
+                yield from statement_triggers(sentence)
+
+        for trigger, pattern in chain(triggers, statements_if_nothing_else()):
             acting = source_actors(trigger, index, sentence_index)
             sources = [country_of_place(s, country_entities) for s in acting]
             actor_ids = frozenset(a.entity.entity_id for a in acting)
