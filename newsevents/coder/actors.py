@@ -54,7 +54,8 @@ AGENT_NOUNS = frozenset(
     authorities leadership cabinet parliament council agency service services fighter fighters jet jets
     aircraft warship warships unit units side formation group convoy column squadron fleet battalion battalions
     brigade brigades regiment division contingent crew patrol flotilla commission committee court tribunal assembly
-    regulator watchdog prosecutor prosecutors bureau board""".split()
+    regulator watchdog prosecutor prosecutors bureau board association union coalition alliance federation
+    league party""".split()
 )
 # Phrases for two parties named before (`both sides`, `the two countries`, `the pair`, `both men`).
 PARTY_GROUP_NOUNS = frozenset("side country nation government party".split())

@@ -13,8 +13,9 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 PLACE_PREPOSITIONS = ("in", "near", "at", "outside", "around", "inside", "across", "off", "along")
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "acl", "pcomp")
-# Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`).
-SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "without", "through", "upon")
+# Prepositions whose gerund's doer is the subject of the verb they hang from (`responded by annexing`,
+# `joined Brazil in rejecting the ruling`).
+SUBJECT_CONTROLLED_PREPOSITIONS = ("by", "after", "before", "while", "since", "without", "through", "upon", "in")
 NOUN_PHRASE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 PARENTHESIS_DASHES = ("-", "–", "—")
