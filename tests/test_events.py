@@ -590,3 +590,8 @@ def test_an_announcement_that_reports_no_event_is_a_statement(nlp):
     # An announcement of an event is that event, not a statement besides it.
     events = {e[:3] for e in coded(nlp, "Russia announced on Monday that it had shelled Kharkiv.")}
     assert {code[:2] for _, code, _ in events} == {"19"}, events
+
+
+def test_an_infinitive_of_purpose_is_no_report_that_it_happened(nlp):
+    events = coded(nlp, "The UN worked with both sides to establish humanitarian corridors for civilians.")
+    assert not any(code.startswith("06") and mode == "asserted" for _, code, _, mode, _ in events), events

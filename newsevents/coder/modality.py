@@ -68,6 +68,8 @@ def modality_of(clause: Token, sentence: Span) -> str:
     coordinated verbs."""
     if sentence.text.rstrip().endswith("?"):
         return "question"
+    if is_purpose(clause):
+        return "hypothetical"
     chain = clause_chain(clause, COMPLEMENT_DEPS + ("conj",))
     glued = next((i for i, verb in enumerate(chain) if is_separate_clause(verb)), None)
     chain = chain if glued is None else chain[: glued + 1]
@@ -87,6 +89,12 @@ def modality_of(clause: Token, sentence: Span) -> str:
     if any(verb.lemma_.lower() in INTENTION_VERBS for verb in governors):
         return "future"
     return "asserted"
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose (`worked with both sides to establish corridors`, `massed troops to attack`)
+    says what an act was for, not that it happened."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_separate_clause(verb: Token) -> bool:
