@@ -595,3 +595,9 @@ def test_an_announcement_that_reports_no_event_is_a_statement(nlp):
 def test_an_infinitive_of_purpose_is_no_report_that_it_happened(nlp):
     events = coded(nlp, "The UN worked with both sides to establish humanitarian corridors for civilians.")
     assert not any(code.startswith("06") and mode == "asserted" for _, code, _, mode, _ in events), events
+
+
+def test_a_pronoun_object_stands_for_a_person_named_before_in_the_sentence(nlp):
+    # Sikandar Sultan Raja is in no dictionary: within its sentence an unknown name is a pronoun's antecedent.
+    events = {e[:3] for e in coded(nlp, "Khan's party demanded the resignation of commissioner Sikandar Sultan Raja, accusing him of rigging.")}
+    assert any(code.startswith("112") and target == "unresolved:person:sikandar-sultan-raja" for _, code, target in events), events

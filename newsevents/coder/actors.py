@@ -195,7 +195,7 @@ class MentionIndex:
             for m in self.mentions
             if m.end_token <= token.i
             and m.entity.entity_type == "PERSON"
-            and m.entity.is_resolved
+            and (m.entity.is_resolved or m.sentence_index == sentence_index)
             and m.entity.entity_id not in exclude
             and m.sentence_index >= min(earliest, sentence_index - lookback_sentences)
         ]
