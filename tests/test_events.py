@@ -601,3 +601,8 @@ def test_a_pronoun_object_stands_for_a_person_named_before_in_the_sentence(nlp):
     # Sikandar Sultan Raja is in no dictionary: within its sentence an unknown name is a pronoun's antecedent.
     events = {e[:3] for e in coded(nlp, "Khan's party demanded the resignation of commissioner Sikandar Sultan Raja, accusing him of rigging.")}
     assert any(code.startswith("112") and target == "unresolved:person:sikandar-sultan-raja" for _, code, target in events), events
+
+
+def test_an_investigation_is_aimed_at_the_country_of_what_it_looks_into(nlp):
+    events = {e[:3] for e in coded(nlp, "Karim Khan opened an investigation into war crimes in Ukraine.")}
+    assert ("unresolved:person:karim-khan", "090", "country:UKR") in events, events

@@ -65,6 +65,8 @@ PEOPLE_NOUNS = frozenset(
 IMPLICIT_TARGET_LOOKBACK_SENTENCES = 1
 # Prepositions by which an act's object names whom it concerns (`the resignation of`, `an inquiry into`).
 CONCERNING_PREPOSITIONS = ("of", "into", "over", "on", "against")
+# What looks into something: its `into` names what, and where (`an investigation into crimes in Ukraine`).
+INQUIRY_NOUNS = frozenset("investigation inquiry probe enquiry examination".split())
 # Gatherings where things are done, not parties they are done to (`on the sidelines of the summit`).
 VENUE_NOUNS = frozenset("sideline sidelines margin margins summit conference forum session gathering ceremony".split())
 # Roots of cooperation (statements to intents to aid and yielding): their `at` is a venue.
@@ -204,7 +206,15 @@ def target_actors(
         if c.dep_ == "prep" and c.lower_ in CONCERNING_PREPOSITIONS
         for g in preposition_objects(c)
     ]
-    return actors_of(concerned, index, sentence_index, targets=True, exclude=actors)
+    found = actors_of(concerned, index, sentence_index, targets=True, exclude=actors)
+    if found:
+        return found
+    # `an investigation into war crimes in Ukraine`: what it concerns happened in a country.
+    concerned_by_object = [
+        g for obj in objects if obj.lemma_.lower() in INQUIRY_NOUNS for c in obj.children if c.dep_ == "prep" and c.lower_ == "into" for g in preposition_objects(c)
+    ]
+    places = [g for head in concerned_by_object for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in preposition_objects(c)]
+    return actors_of(places, index, sentence_index, targets=True, exclude=actors)
 
 
 def own_country_targets(
