@@ -606,3 +606,11 @@ def test_a_pronoun_object_stands_for_a_person_named_before_in_the_sentence(nlp):
 def test_an_investigation_is_aimed_at_the_country_of_what_it_looks_into(nlp):
     events = {e[:3] for e in coded(nlp, "Karim Khan opened an investigation into war crimes in Ukraine.")}
     assert ("unresolved:person:karim-khan", "090", "country:UKR") in events, events
+
+
+def test_a_verb_whose_complement_carries_the_act_names_none(nlp):
+    # Naming someone is no phone call; joining others in an act is that act, not a meeting.
+    events = coded(nlp, "Lee Jae-myung demanded Yoon's arrest, calling him the ringleader of an insurrection.")
+    assert not any(code.startswith("04") for _, code, *_ in events), events
+    events = coded(nlp, "Britain and Germany joined the United States in halting payments to UNRWA.")
+    assert not any(code.startswith("04") for _, code, *_ in events), events

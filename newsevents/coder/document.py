@@ -104,6 +104,17 @@ def confidence_of(
     return max(0, min(100, score))
 
 
+def names_no_act(verb: Token) -> bool:
+    """A verb whose complement carries the act: `calling him the ringleader` is no phone call (its object
+    predicate names a quality), `joined the US in halting payments` no meeting (the gerund is the act)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call":
+        return any(c.dep_ == "oprd" for c in verb.children)
+    if lemma == "join":
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    return False
+
+
 def is_coded_by_its_verb(trigger: Token, pattern_of: Callable[[Token], Pattern | None]) -> bool:
     """An event noun that is the object of a verb the dictionary codes (`launched strikes on`, `held talks
     with`, `imposed sanctions on`) is that verb's event, coded once, by the verb."""
@@ -184,7 +195,7 @@ def code_document(
     def pattern_of(token: Token) -> Pattern | None:
         """The token's best dictionary pattern, matched once per document."""
         if token.i not in patterns:
-            patterns[token.i] = best_pattern(token, dictionary)
+            patterns[token.i] = None if names_no_act(token) else best_pattern(token, dictionary)
         return patterns[token.i]
 
     index = MentionIndex(mentions, doc, publication_date)
