@@ -111,7 +111,9 @@ def names_no_act(verb: Token) -> bool:
     if lemma == "call":
         return any(c.dep_ == "oprd" for c in verb.children)
     if lemma == "join":
-        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+        # The parser may take the gerund for a modifier (`in halting payments`: amod of payments).
+        gerunds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+        return any(g.dep_ == "pcomp" or g.doc[g.left_edge.i].tag_ == "VBG" or g.doc[g.left_edge.i].lower_.endswith("ing") for g in gerunds)
     return False
 
 
