@@ -1,9 +1,9 @@
 """The coder on the development set's open part (tests/gold/dev/open/): text no rule was written for.
 
-Floors are the measured figures rounded down to the 0.05 below, so that a change that loses events on
-text the coder was not tuned on fails here (measured with `python -m newsevents.evaluate dev`: root +
-actors P 0.421 R 0.182, full code P 0.280 R 0.122, negatives empty 0.946, sentences typed with a right
-root 0.427). Issue 16's targets, on the frozen part, are root + actors R 0.70 and P 0.80 and 0.60 typed
+Floors are the measured figures rounded down a little, so that a change that loses events on text the
+coder was not tuned on fails here (measured with `python -m newsevents.evaluate dev`: root + actors
+P 0.513 R 0.275, full code P 0.370 R 0.198, negatives empty 0.946, sentences typed with a right root
+0.559). Issue 16's targets, on the frozen part, are root + actors R 0.70 and P 0.80 and 0.60 typed
 right: not reached yet. The frozen part is scored by the command, never by a test that rules are tuned on.
 """
 
@@ -21,9 +21,9 @@ from newsevents.devset import (
     score_part,
 )
 
-FLOORS = {"root": (0.40, 0.20), "code": (0.28, 0.14)}  # level: (precision, recall)
+FLOORS = {"root": (0.50, 0.26), "code": (0.35, 0.18)}  # level: (precision, recall)
 NEGATIVES_EMPTY_FLOOR = 0.90
-TYPED_RIGHT_FLOOR = 0.45
+TYPED_RIGHT_FLOOR = 0.53
 
 
 @pytest.fixture(scope="module")
