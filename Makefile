@@ -14,7 +14,7 @@ export DAGSTER_HOME := $(PROJECT_DIR)
 WAREHOUSE_PATH ?= $(PROJECT_DIR)/data/warehouse.duckdb
 export DAGSTER_STORAGE_DIR ?= $(dir $(abspath $(WAREHOUSE_PATH)))dagster/$(basename $(notdir $(WAREHOUSE_PATH)))
 
-.PHONY: install run test ui daemon bench clean
+.PHONY: install run test ui daemon bench docs clean
 
 install: $(STAMP)
 
@@ -41,6 +41,14 @@ daemon: $(STAMP)
 # BENCH_WAREHOUSE_SIZES=0,1000,5000,10000 loads 10 new documents into one more warehouse size.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_benchmark
+
+# The data dictionary (docs/data_dictionary.md), from the models and the bundled sample, loaded into a
+# warehouse of its own (data/docs) whatever CORPUS_DIR and WAREHOUSE_PATH say.
+DOCS_WAREHOUSE := $(PROJECT_DIR)/data/docs/sample.duckdb
+docs: $(STAMP)
+	CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
+		DAGSTER_STORAGE_DIR=$(PROJECT_DIR)/data/docs/dagster $(BIN)/python -m orchestration.run > /dev/null
+	$(BIN)/python -m warehouse.data_dictionary $(PROJECT_DIR)/data/docs/published/sample.duckdb
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

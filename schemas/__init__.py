@@ -18,8 +18,11 @@ from schemas.dim_source import DimSource
 from schemas.duplicate_inputs import DuplicateInputs
 from schemas.entity_mentions import EntityMentions
 from schemas.event_assignments import EventAssignments
+from schemas.event_counts_by_country import EventCountsByCountry
 from schemas.event_mentions import EventMentions
+from schemas.event_reports_wide import EventReportsWide
 from schemas.events import Events
+from schemas.events_wide import EventsWide
 from schemas.fact_entity_mention import FactEntityMention
 from schemas.fact_event import FactEvent
 from schemas.fact_event_mention import FactEventMention
@@ -50,4 +53,11 @@ TABLE_MODELS = {
     "main.fact_event": FactEvent,
     "main.fact_event_mention": FactEventMention,
     "main.fact_entity_mention": FactEntityMention,
+}
+# The views of the star schema (sql/views), for people and BI tools: no rows of their own to check, but
+# their columns are declared and described here like a table's.
+VIEW_MODELS = {
+    "main.events_wide": EventsWide,
+    "main.event_reports_wide": EventReportsWide,
+    "main.event_counts_by_country": EventCountsByCountry,
 }

@@ -8,6 +8,8 @@ from schemas.base import TableModel
 
 
 class DimDate(TableModel):
+    """Calendar days: one row per day spanned by the data (publication and event dates), plus the unknown-date member (date_key -1)."""
+
     date_key: Series[int] = pa.Field(unique=True, description="yyyymmdd; -1 for an unknown date")
     date: Series[pd.Timestamp] = pa.Field(nullable=True, description="The day")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Calendar year")

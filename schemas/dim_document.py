@@ -9,6 +9,8 @@ from schemas.base import DATE_ORIGINS, HEX16, MD5, TableModel
 
 
 class DimDocument(TableModel):
+    """Documents: one row per distinct document loaded (its content, not its file), with title, URL, publication date and source."""
+
     document_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the document id")
     document_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Content hash")
     source_key: Series[str] = pa.Field(str_matches=MD5, description="Publisher (dim_source)")

@@ -7,6 +7,8 @@ from schemas.base import EVENT_CODE, PLOVER_EVENT_TYPES, TableModel
 
 
 class DimEventType(TableModel):
+    """Event types: one row per CAMEO event code, with its root, quad class, Goldstein value and PLOVER type."""
+
     event_code: Series[str] = pa.Field(unique=True, str_matches=EVENT_CODE, description="CAMEO code, leading zeros kept")
     event_base_code: Series[str] = pa.Field(str_matches=EVENT_CODE, description="Three-digit base code")
     event_root_code: Series[str] = pa.Field(str_matches=r"^[0-9]{2}$", description="Two-digit root code")

@@ -8,6 +8,8 @@ from schemas.base import FEATURE_TYPES, MD5, TableModel
 
 
 class DimLocation(TableModel):
+    """Places where events happen: one row per place, with coordinates and precision (city, region or country), plus the unknown member."""
+
     location_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the place's entity id")
     entity_id: Series[str] = pa.Field(unique=True, description="The place's entity id")
     name: Series[str] = pa.Field(description="Place name")

@@ -7,6 +7,8 @@ from schemas.base import MD5, TableModel
 
 
 class DimSource(TableModel):
+    """Publishers: one row per source of documents."""
+
     source_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the source name")
     source_name: Series[str] = pa.Field(unique=True, description="Publisher name")
     domain: Series[str] = pa.Field(nullable=True, description="Publisher's web domain")

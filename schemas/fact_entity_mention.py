@@ -7,6 +7,8 @@ from schemas.base import ENTITY_TYPES, MD5, RESOLUTION_METHODS, TableModel
 
 
 class FactEntityMention(TableModel):
+    """Entity mentions: grain = one occurrence of an entity in a document."""
+
     entity_mention_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the mention id")
     entity_key: Series[str] = pa.Field(str_matches=MD5, description="The entity (dim_entity)")
     document_key: Series[str] = pa.Field(str_matches=MD5, description="The document (dim_document)")

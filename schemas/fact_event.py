@@ -7,6 +7,8 @@ from schemas.base import EVENT_CODE, HEX16, MD5, TableModel
 
 
 class FactEvent(TableModel):
+    """Events: grain = one real-world event that happened (mode asserted), however many sentences, articles and sources report it; counts and tone come from its reports."""
+
     event_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the event id")
     event_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Staging event id")
     date_key: Series[int] = pa.Field(description="When (dim_date); -1 unknown; a month, season or year stands for its first day")

@@ -8,6 +8,8 @@ from schemas.base import EVENT_CODE, MD5, TableModel
 
 
 class FactEventMention(TableModel):
+    """Reports of events: grain = one report of an event in one sentence of one document, with the sentence as evidence."""
+
     mention_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the mention id")
     event_key: Series[str] = pa.Field(str_matches=MD5, description="The event (fact_event)")
     document_key: Series[str] = pa.Field(str_matches=MD5, description="The document (dim_document)")

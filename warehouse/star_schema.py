@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from newsevents.config import SQL_DIR
-from warehouse import changes, entity_descriptions
+from warehouse import catalog, changes, entity_descriptions
 from warehouse.sql import statement, template
 from warehouse.tables import (
     Connect,
@@ -269,9 +269,19 @@ def update_star_schema(connect: Connect, clear_queues: bool = True) -> list[tupl
     results = []
     for table in WAREHOUSE_TABLES:
         results.append((table, *update_star_table(connect, table)))
+    describe_star_schema(connect)
     if clear_queues:
         clear_change_queues(connect)
     return results
+
+
+def describe_star_schema(connect: Connect) -> None:
+    """Primary keys and comments on every table, and the views with theirs (`warehouse.catalog`)."""
+    with connect() as connection, transaction(connection):
+        for table in WAREHOUSE_TABLES:
+            catalog.ensure_primary_key(connection, table.qualified_name, table.key)
+            catalog.describe(connection, table.qualified_name, "table")
+        catalog.create_views(connection)
 
 
 def clear_change_queues(connect: Connect) -> None:
