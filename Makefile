@@ -46,7 +46,7 @@ bench: $(STAMP)
 # warehouse of its own (data/docs) whatever CORPUS_DIR and WAREHOUSE_PATH say.
 DOCS_WAREHOUSE := $(PROJECT_DIR)/data/docs/sample.duckdb
 docs: $(STAMP)
-	CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
+	FULL_REFRESH=1 CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
 		DAGSTER_STORAGE_DIR=$(PROJECT_DIR)/data/docs/dagster $(BIN)/python -m orchestration.run > /dev/null
 	$(BIN)/python -m warehouse.data_dictionary $(PROJECT_DIR)/data/docs/published/sample.duckdb
 

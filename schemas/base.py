@@ -3,7 +3,6 @@
 import pandera.pandas as pa
 
 HEX16 = r"^[0-9a-f]{16}$"
-MD5 = r"^[0-9a-f]{32}$"
 EVENT_CODE = r"^[0-9]{2,4}$"
 # The event types of the PLOVER ontology (PLOVER manual, Draft 2.0; seeds/reference/cameo_plover.csv).
 PLOVER_EVENT_TYPES = [

@@ -5,15 +5,15 @@ import pandera.pandas as pa
 from pandera.typing import Int64
 from pandera.typing.pandas import Series
 
-from schemas.base import DATE_ORIGINS, HEX16, MD5, TableModel
+from schemas.base import DATE_ORIGINS, HEX16, TableModel
 
 
 class DimDocument(TableModel):
     """Documents: one row per distinct document loaded (its content, not its file), with title, URL, publication date and source."""
 
-    document_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the document id")
+    document_key: Series[int] = pa.Field(unique=True, description="Surrogate key: surrogate_key(document_id)")
     document_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Content hash")
-    source_key: Series[str] = pa.Field(str_matches=MD5, description="Publisher (dim_source)")
+    source_key: Series[int] = pa.Field(description="Publisher (dim_source)")
     title: Series[str] = pa.Field(nullable=True, description="Headline")
     url: Series[str] = pa.Field(nullable=True, description="URL")
     published_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Publication date")

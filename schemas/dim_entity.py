@@ -4,13 +4,13 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
-from schemas.base import ENTITY_TYPES, MD5, TableModel
+from schemas.base import ENTITY_TYPES, TableModel
 
 
 class DimEntity(TableModel):
     """Actors and places: one row per real-world entity (every country, every dictionary actor a document names, every unresolved name), plus the unknown member (entity_id 'unknown')."""
 
-    entity_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the entity id")
+    entity_key: Series[int] = pa.Field(unique=True, description="Surrogate key: surrogate_key(entity_id)")
     entity_id: Series[str] = pa.Field(unique=True, description="Dictionary id, or unresolved:<type>:<name>")
     canonical_name: Series[str] = pa.Field(description="Canonical name")
     entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES + ["UNKNOWN"], description="PERSON, ORG, GPE, LOC, NORP, FAC")

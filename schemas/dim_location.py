@@ -4,13 +4,13 @@ import pandera.pandas as pa
 from pandera.typing import Float64, Int64
 from pandera.typing.pandas import Series
 
-from schemas.base import FEATURE_TYPES, MD5, TableModel
+from schemas.base import FEATURE_TYPES, TableModel
 
 
 class DimLocation(TableModel):
     """Places where events happen: one row per place, with coordinates and precision (city, region or country), plus the unknown member."""
 
-    location_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the place's entity id")
+    location_key: Series[int] = pa.Field(unique=True, description="Surrogate key: surrogate_key(entity_id) of the place, as its dim_entity key")
     entity_id: Series[str] = pa.Field(unique=True, description="The place's entity id")
     name: Series[str] = pa.Field(description="Place name")
     feature_type: Series[str] = pa.Field(nullable=True, isin=FEATURE_TYPES, description="city, region or country")

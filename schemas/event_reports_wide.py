@@ -11,8 +11,8 @@ class EventReportsWide(TableModel):
     """One row per report of an event (a sentence of a document, fact_event_mention) with its event's code
     and actors and its document's source, URL, title and date: the evidence behind every event."""
 
-    mention_key: Series[str] = pa.Field(unique=True, description="The report (fact_event_mention)")
-    event_key: Series[str] = pa.Field(description="The event it reports (fact_event, events_wide)")
+    mention_key: Series[int] = pa.Field(unique=True, description="The report (fact_event_mention)")
+    event_key: Series[int] = pa.Field(description="The event it reports (fact_event, events_wide)")
     event_id: Series[str] = pa.Field(description="Staging event id")
     event_code: Series[str] = pa.Field(str_matches=EVENT_CODE, description="CAMEO code this report gives")
     event_description: Series[str] = pa.Field(description="What the CAMEO code means")

@@ -12,7 +12,7 @@ class EventsWide(TableModel):
     first report's source, URL and evidence sentence: no join needed. GDELT 2.0's column names, in lower
     snake case, where the meaning is the same."""
 
-    event_key: Series[str] = pa.Field(unique=True, description="The event (fact_event)")
+    event_key: Series[int] = pa.Field(unique=True, description="The event (fact_event)")
     event_id: Series[str] = pa.Field(unique=True, description="Staging event id")
     event_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="When it happened; a month, season or year stands for its first day; null if unknown")
     sql_date: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="event_date as YYYYMMDD (GDELT SQLDATE)")

@@ -3,15 +3,15 @@
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
-from schemas.base import ENTITY_TYPES, MD5, RESOLUTION_METHODS, TableModel
+from schemas.base import ENTITY_TYPES, RESOLUTION_METHODS, TableModel
 
 
 class FactEntityMention(TableModel):
     """Entity mentions: grain = one occurrence of an entity in a document."""
 
-    entity_mention_key: Series[str] = pa.Field(unique=True, str_matches=MD5, description="md5 of the mention id")
-    entity_key: Series[str] = pa.Field(str_matches=MD5, description="The entity (dim_entity)")
-    document_key: Series[str] = pa.Field(str_matches=MD5, description="The document (dim_document)")
+    entity_mention_key: Series[int] = pa.Field(unique=True, description="Surrogate key: surrogate_key(mention_id) of the entity mention")
+    entity_key: Series[int] = pa.Field(description="The entity (dim_entity)")
+    document_key: Series[int] = pa.Field(description="The document (dim_document)")
     date_key: Series[int] = pa.Field(description="Publication date of the document (dim_date)")
     sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence")
     start_char: Series[int] = pa.Field(ge=0, description="Offset in the cleaned text")

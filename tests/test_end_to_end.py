@@ -224,7 +224,7 @@ def test_the_interception_reports_are_one_event(warehouse):
     reports = warehouse.execute("""
         select event.num_mentions from main.fact_event as event
         join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
-        where actor1.entity_id = 'country:NLD/MIL' and event.event_code = '150' and event.location_key <> md5('unknown')
+        where actor1.entity_id = 'country:NLD/MIL' and event.event_code = '150' and event.location_key <> surrogate_key('unknown')
     """).fetchall()
     assert reports == [(3,)]
 

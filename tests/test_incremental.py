@@ -229,7 +229,7 @@ def test_a_scoped_update_rewrites_only_the_rows_that_differ_and_reports_them_as_
     # One row of the document altered, one lost, and a stray row in its name that no definition gives.
     star_copy.execute(f"update {table} set surface_text = 'altered' where entity_mention_key = ?", [keys[0]])
     star_copy.execute(f"delete from {table} where entity_mention_key = ?", [keys[1]])
-    star_copy.execute(f"insert into {table} select 'stray', * exclude (entity_mention_key) from {table} where entity_mention_key = ?", [keys[2]])
+    star_copy.execute(f"insert into {table} select -1, * exclude (entity_mention_key) from {table} where entity_mention_key = ?", [keys[2]])
     changes.record(star_copy, changes.CHANGED_DOCUMENTS, [document_id])
     results = {table.name: (in_full, counts, written) for table, in_full, counts, written in update_star_schema(lambda: nullcontext(star_copy))}
     in_full, counts, written = results["fact_entity_mention"]

@@ -49,7 +49,7 @@ class WarehouseTable:
     # The column that says which rows a load can have changed, for a table updated by scope (None: the
     # table is small and always compared in full): the first column of its scope select. The select in
     # scope filters on every column of the scope; DuckDB pushes a filter down into a stage table's scan
-    # when the column passes through from it, not when the select computes it (md5(...)), so a scope may
+    # when the column passes through from it, not when the select computes it (surrogate_key(...)), so a scope may
     # add such a column (fact_event: event_id beside event_key) for the scoped update to read the rows in
     # scope instead of every row.
     scope_column: str | None = None
@@ -262,6 +262,7 @@ def update_star_schema(connect: Connect, clear_queues: bool = True) -> list[tupl
     for the next one."""
     with connect() as connection:
         connection.execute(f"create schema if not exists {WAREHOUSE_SCHEMA}")
+        connection.execute(statement("macros/surrogate_key.sql"))
         changes.ensure_queues(connection)
         ensure_definitions_table(connection)
         ensure_table(connection, entity_descriptions.MENTIONS)

@@ -9,6 +9,6 @@
 -- list_contains($column, column) per column), not as a subquery: DuckDB then pushes each filter down into
 -- the scan of the table the column comes from, and plans its joins knowing how few rows pass. A scope
 -- may name a row twice, by its key and by a column a stage table holds as it is (fact_event: event_key,
--- md5 of event_id, and event_id), so that the scans of both sides of a join on an expression are filtered.
+-- derived from event_id, and event_id), so that the scans of both sides of a join on an expression are filtered.
 -- The placeholders are filled with the select and the scope filters.
 select * from ({source}) where {scope_filters}

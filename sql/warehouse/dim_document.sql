@@ -1,8 +1,8 @@
--- dim_document: one row per document (distinct file content). document_key = md5(document_id).
+-- dim_document: one row per document (distinct file content). document_key = surrogate_key(document_id).
 select
-    md5(raw.document_id) as document_key,
+    surrogate_key(raw.document_id) as document_key,
     raw.document_id,
-    md5(raw.source_name) as source_key,
+    surrogate_key(raw.source_name) as source_key,
     cleaned.title,
     raw.url,
     cleaned.published_date,

@@ -6,9 +6,9 @@
 -- forces`), and the unknown member (entity_id 'unknown') for events without a second actor. Mentioned
 -- entities are read from staging.entity_descriptions: the distinct descriptions their mentions give,
 -- which the aggregates below reduce exactly as they would every mention.
--- entity_key = md5(entity_id).
+-- entity_key = surrogate_key(entity_id).
 select
-    md5(entity_id) as entity_key,
+    surrogate_key(entity_id) as entity_key,
     entity_id,
     canonical_name,
     entity_type,
@@ -21,7 +21,7 @@ from staging.actor_dictionary
 where entity_id like 'country:%' or entity_id in (select entity_id from staging.entity_descriptions)
 union all
 select
-    md5(entity_id),
+    surrogate_key(entity_id),
     entity_id,
     min(canonical_name),
     min(entity_type),
@@ -34,5 +34,5 @@ from staging.entity_descriptions
 where entity_id not in (select entity_id from staging.actor_dictionary)
 group by entity_id
 union all
-select md5('unknown'), 'unknown', 'Unknown', 'UNKNOWN', null, null, null, null, null
+select surrogate_key('unknown'), 'unknown', 'Unknown', 'UNKNOWN', null, null, null, null, null
 order by entity_id

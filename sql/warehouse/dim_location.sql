@@ -2,9 +2,9 @@
 -- unresolved place names), with coordinates where known (GeoNames cities; country centroids), their
 -- precision (city, region or country), plus the unknown member.
 -- Read from staging.entity_descriptions, the distinct descriptions of each place its mentions give.
--- location_key = md5(entity_id) of the place, so it joins to dim_entity by the same id.
+-- location_key = surrogate_key(entity_id) of the place, so it joins to dim_entity by the same id.
 select
-    md5(entity_id) as location_key,
+    surrogate_key(entity_id) as location_key,
     entity_id,
     min(canonical_name) as name,
     min(feature_type) as feature_type,
@@ -17,5 +17,5 @@ from staging.entity_descriptions
 where entity_type in ('GPE', 'LOC', 'FAC')
 group by entity_id
 union all
-select md5('unknown'), 'unknown', 'Unknown', null, null, null, null, null, null
+select surrogate_key('unknown'), 'unknown', 'Unknown', null, null, null, null, null, null
 order by entity_id

@@ -1,7 +1,7 @@
 -- dim_source: one row per publisher; conformed across dim_document and fact_event_mention.
--- source_key = md5(source_name).
+-- source_key = surrogate_key(source_name).
 select
-    md5(source_name) as source_key,
+    surrogate_key(source_name) as source_key,
     source_name,
     min(domain) as domain
 from staging.raw_documents

@@ -1,7 +1,7 @@
 -- fact_entity_mention: grain = one occurrence of an entity in one document (a span of the cleaned text).
 select
-    md5(mention.mention_id) as entity_mention_key,
-    md5(mention.entity_id) as entity_key,
+    surrogate_key(mention.mention_id) as entity_mention_key,
+    surrogate_key(mention.entity_id) as entity_key,
     document.document_key,
     document.date_key,
     mention.sentence_index,

@@ -10,10 +10,10 @@ select
     event.event_id,
     coalesce(cast(strftime(event.event_date, '%Y%m%d') as integer), -1) as date_key,
     event.date_precision,
-    md5(event.actor1_entity_id) as actor1_entity_key,
-    md5(coalesce(event.actor2_entity_id, 'unknown')) as actor2_entity_key,
+    surrogate_key(event.actor1_entity_id) as actor1_entity_key,
+    surrogate_key(coalesce(event.actor2_entity_id, 'unknown')) as actor2_entity_key,
     event.event_code,
-    md5(coalesce(event.location_entity_id, 'unknown')) as location_key,
+    surrogate_key(coalesce(event.location_entity_id, 'unknown')) as location_key,
     event.is_root_event,
     event_type.goldstein_scale,
     event_type.quad_class,
@@ -23,7 +23,7 @@ select
     avg(cast(report.tone as decimal(18, 6))) as avg_tone,
     max(report.confidence) as max_confidence
 from staging.events as event
-inner join main.fact_event_mention as report on report.event_key = md5(event.event_id)
+inner join main.fact_event_mention as report on report.event_key = surrogate_key(event.event_id)
 inner join main.dim_event_type as event_type on event_type.event_code = event.event_code
 where event.mode = 'asserted'
 group by all

@@ -3,14 +3,14 @@
 -- per sentence; negated, hypothetical, future and question reports stay in staging.event_mentions
 -- with their mode. Offsets point into the cleaned text.
 select
-    md5(report.mention_id) as mention_key,
-    md5(assignment.event_id) as event_key,
+    surrogate_key(report.mention_id) as mention_key,
+    surrogate_key(assignment.event_id) as event_key,
     document.document_key,
     document.source_key,
     document.date_key,
     report.sentence_index,
     report.event_code,
-    md5(report.reported_by_entity_id) as reported_by_entity_key,
+    surrogate_key(report.reported_by_entity_id) as reported_by_entity_key,
     report.actor1_start_char as actor1_char_offset,
     report.actor2_start_char as actor2_char_offset,
     report.action_start_char as action_char_offset,

@@ -1,4 +1,4 @@
 -- The rows of fact_entity_mention that a load can have changed, by document_key: every entity mention of
 -- a changed document, as the document holds them now and as it held them before.
-select md5(document_id) as document_key
+select surrogate_key(document_id) as document_key
 from staging.changed_documents
