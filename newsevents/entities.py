@@ -64,6 +64,8 @@ ROLE_NAMES = {
     "SPY": "intelligence", "REB": "rebels", "OPP": "opposition", "MED": "media", "CVL": "civilians",
     "REF": "refugees", "BUS": "business", "EDU": "students",
 }
+# The id prefix of people named by their role alone, of no known country (`role:CVL`).
+ROLE_GROUP_PREFIX = "role:"
 MIN_UPPERCASE_SHARE = 0.01
 # An acronym: three to six capitals and digits, starting with a capital (`RSF`, `M23`, `G20`, `UNRWA`).
 ACRONYM_PATTERN = re.compile(r"[A-Z][A-Z0-9]{2,5}")
@@ -195,7 +197,7 @@ def role_group(role: str) -> Entity:
     """People named by their role alone whose country the text does not tell (`gunmen abducted villagers`):
     the bare CAMEO role code, as GDELT codes an actor with no country (`CVL`, `REB`)."""
     return Entity(
-        entity_id=f"role:{role}",
+        entity_id=f"{ROLE_GROUP_PREFIX}{role}",
         canonical_name=ROLE_NAMES.get(role, role.lower()),
         entity_type="ORG",
         actor_code=role,
@@ -208,7 +210,7 @@ def role_group(role: str) -> Entity:
 
 
 def is_role_group(entity: Entity) -> bool:
-    return entity.country_code is None and entity.entity_id == f"role:{entity.role_code}"
+    return entity.country_code is None and entity.entity_id == f"{ROLE_GROUP_PREFIX}{entity.role_code}"
 
 
 class ActorResolver:

@@ -29,7 +29,7 @@ import pandas as pd
 from newsevents import config
 from newsevents.annotate import load_pipeline
 from newsevents.devset import PartScore, evaluate_dev
-from newsevents.entities import default_resolver
+from newsevents.entities import ROLE_GROUP_PREFIX, default_resolver
 from newsevents.merging import is_symmetric
 from newsevents.reference import normalise_name
 from newsevents.scores import Score
@@ -66,6 +66,8 @@ def base_entity(entity_id: str) -> str:
 def predicted_entities(mentions: pd.DataFrame, file_names: dict[str, str]) -> set[Triple]:
     triples = set()
     for row in mentions.itertuples(index=False):
+        if row.entity_id.startswith(ROLE_GROUP_PREFIX):
+            continue  # `villagers`, `soldiers` of no known country: people named by their role, not a name
         # A role actor (`Ukrainian forces`, a capital standing for its government) is a mention of its country.
         is_role_actor = "/" in row.entity_id
         entity_type = "NORP" if row.ner_label == "NORP" else "GPE" if is_role_actor else row.entity_type
