@@ -14,9 +14,12 @@ export DAGSTER_HOME := $(PROJECT_DIR)
 WAREHOUSE_PATH ?= $(PROJECT_DIR)/data/warehouse.duckdb
 export DAGSTER_STORAGE_DIR ?= $(dir $(abspath $(WAREHOUSE_PATH)))dagster/$(basename $(notdir $(WAREHOUSE_PATH)))
 
-.PHONY: install run test ui daemon bench bench-queries docs clean
+.PHONY: help install run test ui daemon sql bench bench-queries docs clean
 
-install: $(STAMP)
+help: ## list the targets
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+install: $(STAMP) ## create .venv and install the project (every target does it on first use)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,36 +27,45 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --constraint constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) ## load what is new in CORPUS_DIR (the sample) and print what was built
 	$(BIN)/python -m orchestration.run
 
-test: $(STAMP)
+test: $(STAMP) ## run the test suite (slow tests excluded)
 	$(BIN)/python -m pytest
 
-ui: $(STAMP)
+# The DuckDB CLI on the published warehouse, read-only (installs duckdb-cli into .venv on first use).
+PUBLISHED_WAREHOUSE_PATH ?= $(dir $(abspath $(WAREHOUSE_PATH)))published/$(notdir $(WAREHOUSE_PATH))
+DUCKDB_CLI_VERSION := 1.5.6
+sql: $(STAMP) ## the DuckDB CLI on the published warehouse, read-only
+	@test -x $(BIN)/duckdb || $(BIN)/pip install --quiet duckdb-cli==$(DUCKDB_CLI_VERSION)
+	@test -f $(PUBLISHED_WAREHOUSE_PATH) || { echo "No published warehouse at $(PUBLISHED_WAREHOUSE_PATH): run make run first." >&2; exit 2; }
+	$(BIN)/duckdb -readonly $(PUBLISHED_WAREHOUSE_PATH)
+
+ui: $(STAMP) ## the Dagster UI at http://127.0.0.1:3000
 	$(BIN)/dagster dev -m orchestration.definitions
 
 # The sensor and schedule without the UI (turn them on in the UI, or with `dagster sensor start`).
-daemon: $(STAMP)
+daemon: $(STAMP) ## the sensor and the schedule, without the UI
 	$(BIN)/dagster-daemon run -m orchestration.definitions
 
 # BENCH_DOCS=N sets the corpus size (default 1000); BENCH_INCREMENTAL=0 skips the incremental part;
 # BENCH_WAREHOUSE_SIZES=0,1000,5000,10000 loads 10 new documents into one more warehouse size.
-bench: $(STAMP)
+bench: $(STAMP) ## the load's speed and memory (BENCH_DOCS documents)
 	$(BIN)/python -m benchmarks.run_benchmark
 
 # The shipped queries and the dashboard's on the sample grown to BENCH_EVENTS events (default 1,000,000):
 # median of BENCH_REPEATS warm runs (default 5), in milliseconds.
-bench-queries: $(STAMP)
+bench-queries: $(STAMP) ## the queries' speed on the sample grown to BENCH_EVENTS events
 	$(BIN)/python -m benchmarks.query_benchmark
 
 # The data dictionary (docs/data_dictionary.md), from the models and the bundled sample, loaded into a
 # warehouse of its own (data/docs) whatever CORPUS_DIR and WAREHOUSE_PATH say.
 DOCS_WAREHOUSE := $(PROJECT_DIR)/data/docs/sample.duckdb
-docs: $(STAMP)
+docs: $(STAMP) ## regenerate docs/data_dictionary.md and the README's examples from the sample
 	FULL_REFRESH=1 CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
 		DAGSTER_STORAGE_DIR=$(PROJECT_DIR)/data/docs/dagster $(BIN)/python -m orchestration.run > /dev/null
 	$(BIN)/python -m warehouse.data_dictionary $(PROJECT_DIR)/data/docs/published/sample.duckdb
+	$(BIN)/python -m warehouse.readme_examples $(PROJECT_DIR)/data/docs/published/sample.duckdb
 
-clean:
+clean: ## remove .venv and data/
 	rm -rf $(VENV) data .pytest_cache

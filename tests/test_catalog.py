@@ -13,6 +13,8 @@ from schemas import TABLE_MODELS, VIEW_MODELS
 from tests.conftest import rows
 from warehouse.catalog import VIEWS, column_descriptions, table_description
 from warehouse.data_dictionary import DEFAULT_OUTPUT, data_dictionary
+from warehouse.readme_examples import DEFAULT_README as README
+from warehouse.readme_examples import examples, with_examples
 from warehouse.star_schema import WAREHOUSE_TABLES
 
 STAR_NAMES = [table.name for table in WAREHOUSE_TABLES] + [view.name for view in VIEWS]
@@ -100,3 +102,8 @@ def test_every_star_model_is_described():
     for qualified in [f"main.{t.name}" for t in WAREHOUSE_TABLES] + list(VIEW_MODELS):
         assert table_description(qualified), qualified
         assert qualified in TABLE_MODELS or qualified in VIEW_MODELS
+
+
+def test_the_readmes_example_outputs_are_current(warehouse):
+    readme = README.read_text(encoding="utf-8")
+    assert with_examples(readme, examples(warehouse)) == readme, "README.md's examples are stale: run `make docs`"

@@ -2,7 +2,7 @@
 -- actor is of that country (actor1_country_code, 'unknown' where none), for time series. Events with an
 -- unknown date are left out.
 select
-    event_date.date as event_date,
+    cast(event_date.date as date) as event_date,
     coalesce(actor1.country_code, 'unknown') as actor1_country_code,
     event.quad_class,
     event_type.quad_class_name,

@@ -6,7 +6,7 @@
 select
     event.event_key,
     event.event_id,
-    event_date.date as event_date,
+    cast(event_date.date as date) as event_date,
     event_date.date_key as sql_date,
     event.date_precision,
     actor1.canonical_name as actor1_name,
@@ -42,7 +42,7 @@ select
     event.max_confidence,
     first_report.source_name,
     first_report.source_url,
-    first_report.published_date as first_reported_on,
+    cast(first_report.published_date as date) as first_reported_on,
     first_report.sentence_text as evidence_sentence
 from main.fact_event as event
 left join main.dim_date as event_date on event_date.date_key = event.date_key and event.date_key > 0
