@@ -113,11 +113,25 @@ def actor_code_parts(actor_code: str | None) -> tuple[str | None, str | None]:
     return (prefix if prefix in iso_alpha_3_codes() else None), (actor_code[3:6] or None)
 
 
+def inverted_short_forms() -> frozenset[str]:
+    """The short forms of ISO 3166's inverted names (`Congo` of `Congo, The Democratic Republic of the`)."""
+    return frozenset(short_name(country.name) for country in pycountry.countries if "," in country.name)
+
+
+def country_display_name(country) -> str:
+    """A country's name: its common name, else its ISO name, unless that is the short form of another's
+    (the Republic of the Congo is not `Congo`, which news uses for the Democratic Republic)."""
+    name = getattr(country, "common_name", None) or country.name
+    if name in inverted_short_forms() and "," not in country.name:
+        return getattr(country, "official_name", None) or name
+    return name
+
+
 def generated_country_actors() -> list[Actor]:
     return [
         Actor(
             entity_id=f"country:{country.alpha_3}",
-            canonical_name=getattr(country, "common_name", None) or country.name,
+            canonical_name=country_display_name(country),
             entity_type="GPE",
             actor_code=country.alpha_3,
             country_code=country.alpha_3,
@@ -136,7 +150,8 @@ def short_name(name: str) -> str:
 
 def generated_country_aliases() -> list[Alias]:
     """ISO 3166 names of every country, with the short form of inverted names when no other country shares it
-    (`Palestine, State of` gives `Palestine`; `Korea, Republic of` gives nothing, as both Koreas would)."""
+    (`Palestine, State of` gives `Palestine`; `Korea, Republic of` gives nothing, as both Koreas would). A
+    name several countries have goes to the most populous."""
     names_by_country = {
         country.alpha_3: {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}
         for country in pycountry.countries
@@ -146,11 +161,14 @@ def generated_country_aliases() -> list[Alias]:
         for name in names:
             if "," in name:
                 short_forms[short_name(name)].add(alpha_3)
-    aliases = []
+    owners: dict[str, set[str]] = defaultdict(set)
     for alpha_3, names in names_by_country.items():
-        unique_short = {short for short, owners in short_forms.items() if owners == {alpha_3}}
-        aliases.extend(Alias(f"country:{alpha_3}", name, "name", None, None) for name in sorted(names | unique_short))
-    return aliases
+        unique_short = {short for short, countries in short_forms.items() if countries == {alpha_3}}
+        for name in names | unique_short:
+            owners[name].add(f"country:{alpha_3}")
+    # A name two countries share (`Congo`: the Republic's ISO name, the Democratic Republic's short form)
+    # goes to the more populous, as news uses it and as shared demonyms do.
+    return [Alias(max(ids, key=country_population), name, "name", None, None) for name, ids in sorted(owners.items())]
 
 
 def generated_demonym_aliases(reference_dir: Path, actors: dict[str, Actor]) -> list[Alias]:

@@ -139,3 +139,12 @@ def test_a_people_is_the_countrys_civilians_not_its_state(nlp):
     assert ids["Georgians"] == "country:GEO/CVL"
     assert ids["Ukrainians"] == "country:UKR/CVL"
     assert ids["Ukrainian"] == "country:UKR/MIL"
+
+
+def test_congo_is_the_democratic_republic_as_news_uses_it():
+    # ISO 3166 names the Republic `Congo` and gives the Democratic Republic the short form `Congo`: a name
+    # two countries share goes to the more populous; the Republic keeps its own names.
+    resolver = default_resolver()
+    assert resolver.lookup("congo", None)[0].entity_id == "country:COD"
+    assert resolver.lookup("drc", None)[0].entity_id == "country:COD"
+    assert resolver.lookup("republic of the congo", None)[0].entity_id == "country:COG"
