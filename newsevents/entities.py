@@ -149,10 +149,17 @@ def geocoded(entity: Entity) -> Entity:
 
 
 def geocoded_in_context(entity: Entity, document_countries: frozenset[str]) -> Entity:
-    """An unresolved place name, geocoded with the countries its document is about."""
-    if entity.is_resolved or entity.entity_type not in PLACE_TYPES:
+    """An unresolved place name, geocoded with the countries its document is about. An unresolved
+    organisation that is a city's name there (the NER tags `Gaza` and `Goma` ORG as often as not) is
+    that city."""
+    if entity.is_resolved or entity.entity_type not in (*PLACE_TYPES, "ORG"):
         return entity
-    return with_place(entity, geocode_in_context(entity.canonical_name, document_countries, MIN_POPULATION_UNKNOWN_PLACE))
+    place = geocode_in_context(entity.canonical_name, document_countries, MIN_POPULATION_UNKNOWN_PLACE)
+    if entity.entity_type == "ORG":
+        if place is None:
+            return entity
+        entity = unresolved_entity(entity.canonical_name, "GPE")
+    return with_place(entity, place)
 
 
 ACTOR_FIELDS = tuple(Actor.__dataclass_fields__)

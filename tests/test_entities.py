@@ -148,3 +148,12 @@ def test_congo_is_the_democratic_republic_as_news_uses_it():
     assert resolver.lookup("congo", None)[0].entity_id == "country:COD"
     assert resolver.lookup("drc", None)[0].entity_id == "country:COD"
     assert resolver.lookup("republic of the congo", None)[0].entity_id == "country:COG"
+
+
+def test_a_town_no_other_country_names_is_that_town_and_the_ner_s_org_town_is_a_place(nlp):
+    # Dilling and Kadugli are towns of Sudan whose names no other country's city bears; the NER takes
+    # Dilling for an organisation.
+    doc = nlp("The World Food Programme delivered food and medicines to Dilling and Kadugli in South Kordofan.")
+    found = {doc[m.start_token : m.end_token].text: m.entity for m in resolve_entities(doc, date(2025, 1, 27))}
+    assert found["Kadugli"].country_code == "SDN" and found["Kadugli"].latitude is not None
+    assert found["Dilling"].country_code == "SDN" and found["Dilling"].entity_type == "GPE"
