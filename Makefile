@@ -64,8 +64,7 @@ DOCS_WAREHOUSE := $(PROJECT_DIR)/data/docs/sample.duckdb
 docs: $(STAMP) ## regenerate docs/data_dictionary.md and the README's examples from the sample
 	FULL_REFRESH=1 CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
 		DAGSTER_STORAGE_DIR=$(PROJECT_DIR)/data/docs/dagster $(BIN)/python -m orchestration.run > /dev/null
-	$(BIN)/python -m warehouse.data_dictionary $(PROJECT_DIR)/data/docs/published/sample.duckdb
-	$(BIN)/python -m warehouse.readme_examples $(PROJECT_DIR)/data/docs/published/sample.duckdb
+	$(BIN)/python -m warehouse.generated_docs $(PROJECT_DIR)/data/docs/published/sample.duckdb
 
 clean: ## remove .venv and data/
 	rm -rf $(VENV) data .pytest_cache

@@ -2,15 +2,12 @@
 key and join paths, and each column's type, description and example values from the bundled sample.
 
 Generated from the pandera models and the warehouse the sample builds, never written by hand:
-`make docs` loads the sample and writes it; a test checks that the file is current.
-
-    python -m warehouse.data_dictionary WAREHOUSE_PATH [OUTPUT_PATH]
+`make docs` loads the sample and writes it (`warehouse.generated_docs`); a test checks that the file is
+current.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 import duckdb
@@ -90,21 +87,3 @@ def data_dictionary(connection: duckdb.DuckDBPyConnection) -> str:
     for view in VIEWS:
         lines += section(connection, view.name, "view", None)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("warehouse", type=Path, help="a warehouse the sample was loaded into (the published copy)")
-    parser.add_argument("output", type=Path, nargs="?", default=DEFAULT_OUTPUT)
-    args = parser.parse_args(argv)
-    if not args.warehouse.exists():
-        print(f"error: no warehouse at {args.warehouse}; run `make run` first", file=sys.stderr)
-        return 2
-    with duckdb.connect(str(args.warehouse), read_only=True) as connection:
-        args.output.write_text(data_dictionary(connection), encoding="utf-8")
-    print(f"wrote {args.output}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,15 +1,11 @@
 """The README's example outputs, generated from the bundled sample's warehouse so they cannot drift:
 what `make run` builds, and what the example queries return. `make docs` writes them between the
-README's `<!-- generated: examples -->` and `<!-- end of generated examples -->` lines; a test checks
-that they are current.
-
-    python -m warehouse.readme_examples WAREHOUSE_PATH [README_PATH]
+README's `<!-- generated: examples -->` and `<!-- end of generated examples -->` lines
+(`warehouse.generated_docs`); a test checks that they are current.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 import duckdb
@@ -66,22 +62,3 @@ def with_examples(readme: str, generated: str) -> str:
     """The README with its generated block replaced by `generated`."""
     start, end = readme.index(BEGIN) + len(BEGIN), readme.index(END)
     return readme[:start] + "\n" + generated + "\n" + readme[end:]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("warehouse", type=Path, help="a warehouse the sample was loaded into (the published copy)")
-    parser.add_argument("readme", type=Path, nargs="?", default=DEFAULT_README)
-    args = parser.parse_args(argv)
-    if not args.warehouse.exists():
-        print(f"error: no warehouse at {args.warehouse}; run `make run` first", file=sys.stderr)
-        return 2
-    with duckdb.connect(str(args.warehouse), read_only=True) as connection:
-        generated = examples(connection)
-    args.readme.write_text(with_examples(args.readme.read_text(encoding="utf-8"), generated), encoding="utf-8")
-    print(f"wrote the examples of {args.readme}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
