@@ -14,7 +14,7 @@ export DAGSTER_HOME := $(PROJECT_DIR)
 WAREHOUSE_PATH ?= $(PROJECT_DIR)/data/warehouse.duckdb
 export DAGSTER_STORAGE_DIR ?= $(dir $(abspath $(WAREHOUSE_PATH)))dagster/$(basename $(notdir $(WAREHOUSE_PATH)))
 
-.PHONY: help install run test ui daemon sql bench bench-queries docs clean
+.PHONY: help install run test ui daemon sql bench bench-queries docs dashboard test-dashboard clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -65,6 +65,37 @@ docs: $(STAMP) ## regenerate docs/data_dictionary.md and the README's examples f
 	FULL_REFRESH=1 CORPUS_DIR=$(PROJECT_DIR)/seeds/documents WAREHOUSE_PATH=$(DOCS_WAREHOUSE) PUBLISHED_WAREHOUSE_PATH= \
 		DAGSTER_STORAGE_DIR=$(PROJECT_DIR)/data/docs/dagster $(BIN)/python -m orchestration.run > /dev/null
 	$(BIN)/python -m warehouse.generated_docs $(PROJECT_DIR)/data/docs/published/sample.duckdb
+
+# The dashboard (dashboard/, an Evidence project) over the *published* warehouse, served until Ctrl-C. On
+# first use it loads the sample if nothing is published yet (as `make run` does) and installs its npm
+# packages (npm ci); it rebuilds (evidence sources + build) only when the published warehouse or the
+# dashboard's files changed since the last build. DASHBOARD_HOST=0.0.0.0 serves other machines too.
+DASHBOARD_PORT ?= 3001
+DASHBOARD_HOST ?= 127.0.0.1
+DASHBOARD_WAREHOUSE = $(abspath $(or $(PUBLISHED_WAREHOUSE_PATH),$(dir $(abspath $(WAREHOUSE_PATH)))published/$(notdir $(WAREHOUSE_PATH))))
+DASHBOARD_NPM_STAMP := dashboard/node_modules/.installed
+dashboard: $(STAMP) ## the dashboard over the published warehouse at http://localhost:3001 (DASHBOARD_PORT)
+	@$(BIN)/python dashboard/serve.py --check --host $(DASHBOARD_HOST) --port $(DASHBOARD_PORT)
+	@command -v npm > /dev/null && node -e 'process.exit(parseInt(process.versions.node) < 18 ? 1 : 0)' \
+		|| { echo "Dashboard: needs Node.js 18 or newer and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	@test -f "$(DASHBOARD_WAREHOUSE)" || { echo "No published warehouse at $(DASHBOARD_WAREHOUSE): loading first."; \
+		$(BIN)/python -m orchestration.run; }
+	@if [ ! -f $(DASHBOARD_NPM_STAMP) ] || [ dashboard/package-lock.json -nt $(DASHBOARD_NPM_STAMP) ]; then \
+		cd dashboard && npm ci --no-audit --no-fund && touch node_modules/.installed; fi
+	@ln -sfn "$(DASHBOARD_WAREHOUSE)" dashboard/sources/warehouse/warehouse.duckdb
+	@fingerprint="$$($(BIN)/python dashboard/fingerprint.py "$(DASHBOARD_WAREHOUSE)")" && \
+	if [ "$$fingerprint" = "$$(cat dashboard/build/.fingerprint 2> /dev/null)" ]; then \
+		echo "The dashboard is up to date with $(DASHBOARD_WAREHOUSE)."; \
+	else \
+		rm -f dashboard/build/.fingerprint && cd dashboard && \
+		SEND_ANONYMOUS_USAGE_STATS=no npx --no-install evidence sources --strict && \
+		SEND_ANONYMOUS_USAGE_STATS=no npx --no-install evidence build:strict && \
+		echo "$$fingerprint" > build/.fingerprint; \
+	fi
+	@$(BIN)/python dashboard/serve.py --host $(DASHBOARD_HOST) --port $(DASHBOARD_PORT)
+
+test-dashboard: $(STAMP) ## the dashboard on the sample in headless Chromium (slow); saves docs/dashboard.png
+	$(BIN)/python -m pytest -m slow tests/test_dashboard.py
 
 clean: ## remove .venv and data/
 	rm -rf $(VENV) data .pytest_cache
