@@ -40,10 +40,10 @@ select
     event.num_articles,
     event.avg_tone,
     event.max_confidence,
-    first_report.source_name,
-    first_report.source_url,
-    cast(first_report.published_date as date) as first_reported_on,
-    first_report.sentence_text as evidence_sentence
+    first_report.report.source_name,
+    first_report.report.source_url,
+    cast(first_report.report.published_date as date) as first_reported_on,
+    first_report.report.sentence_text as evidence_sentence
 from main.fact_event as event
 left join main.dim_date as event_date on event_date.date_key = event.date_key and event.date_key > 0
 inner join main.dim_entity as actor1 on actor1.entity_key = event.actor1_entity_key
@@ -52,18 +52,21 @@ left join main.dim_entity as actor2 on actor2.entity_key = event.actor2_entity_k
 inner join main.dim_event_type as event_type on event_type.event_code = event.event_code
 left join main.dim_location as place on place.location_key = event.location_key and place.entity_id <> 'unknown'
 left join (
-    -- The first report of each event: the earliest published, then the most confident.
+    -- The first report of each event: the earliest published, then the most confident, then the shortest
+    -- sentence. arg_min keeps one row per event as it aggregates, with no sort of every report.
     select
         report.event_key,
-        source.source_name,
-        document.url as source_url,
-        document.published_date,
-        report.sentence_text
+        arg_min(
+            {
+                'source_name': source.source_name,
+                'source_url': document.url,
+                'published_date': document.published_date,
+                'sentence_text': report.sentence_text
+            },
+            (coalesce(document.published_date, '9999-12-31'::timestamp), -report.confidence, length(report.sentence_text), report.mention_key)
+        ) as report
     from main.fact_event_mention as report
     inner join main.dim_document as document on document.document_key = report.document_key
     inner join main.dim_source as source on source.source_key = report.source_key
-    qualify row_number() over (
-        partition by report.event_key
-        order by document.published_date nulls last, report.confidence desc, length(report.sentence_text), report.mention_key
-    ) = 1
+    group by report.event_key
 ) as first_report on first_report.event_key = event.event_key
