@@ -14,6 +14,7 @@ changed dimension row that facts still reference. The join paths are in the data
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,8 +104,18 @@ def ensure_primary_key(connection: duckdb.DuckDBPyConnection, qualified_name: st
 
 
 def create_views(connection: duckdb.DuckDBPyConnection) -> None:
+    """Create each view whose select changed since it was last created (its hash is kept beside the
+    tables' in staging.star_schema_definitions), and describe it."""
     for view in VIEWS:
-        connection.execute(f"create or replace view {view.qualified_name} as {statement(view.sql_path)}")
+        select = statement(view.sql_path)
+        digest = hashlib.md5(select.encode("utf-8")).hexdigest()
+        stored = connection.execute(
+            "select definition_md5 from staging.star_schema_definitions where table_name = ?", [view.name]
+        ).fetchone()
+        exists = connection.execute("select 1 from duckdb_views() where schema_name = ? and view_name = ?", [SCHEMA, view.name]).fetchone()
+        if not (exists and stored and stored[0] == digest):
+            connection.execute(f"create or replace view {view.qualified_name} as {select}")
+            connection.execute("insert or replace into staging.star_schema_definitions values (?, ?)", [view.name, digest])
         describe(connection, view.qualified_name, "view")
 
 
