@@ -14,7 +14,7 @@ export DAGSTER_HOME := $(PROJECT_DIR)
 WAREHOUSE_PATH ?= $(PROJECT_DIR)/data/warehouse.duckdb
 export DAGSTER_STORAGE_DIR ?= $(dir $(abspath $(WAREHOUSE_PATH)))dagster/$(basename $(notdir $(WAREHOUSE_PATH)))
 
-.PHONY: help install run test ui daemon sql bench bench-queries docs dashboard test-dashboard clean
+.PHONY: help install run test ui daemon sql bench bench-queries docs dashboard test-dashboard test-slow clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -96,6 +96,9 @@ dashboard: $(STAMP) ## the dashboard over the published warehouse at http://loca
 
 test-dashboard: $(STAMP) ## the dashboard on the sample in headless Chromium (slow); saves docs/dashboard.png
 	$(BIN)/python -m pytest -m slow tests/test_dashboard.py
+
+test-slow: $(STAMP) ## every slow test: the dashboard in a browser, the load under the multiprocess executor
+	$(BIN)/python -m pytest -m slow
 
 clean: ## remove .venv and data/
 	rm -rf $(VENV) data .pytest_cache
