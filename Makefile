@@ -97,7 +97,7 @@ dashboard: $(STAMP) ## the dashboard over the published warehouse at http://loca
 test-dashboard: $(STAMP) ## the dashboard on the sample in headless Chromium (slow); saves docs/dashboard.png
 	$(BIN)/python -m pytest -m slow tests/test_dashboard.py
 
-test-slow: $(STAMP) ## every slow test: the dashboard in a browser, the load under the multiprocess executor
+test-slow: $(STAMP) ## every slow test (today: the dashboard in a browser)
 	$(BIN)/python -m pytest -m slow
 
 clean: ## remove .venv and data/

@@ -58,7 +58,6 @@ def multiprocess_load_job() -> dg.JobDefinition:
     return build_definitions(executor=dg.multiprocess_executor).resolve_job_def("load_inputs")
 
 
-@pytest.mark.slow  # about a minute (a process per step): `make test-slow`
 def test_the_load_job_runs_under_the_multiprocess_executor(tmp_path, monkeypatch):
     corpus = sample_load_settings(tmp_path, monkeypatch)
     one_writer = {"concurrency": {"pools": {"default_limit": 1, "granularity": "op"}}}
