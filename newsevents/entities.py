@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents import config
 from newsevents.geocode import (
@@ -563,6 +564,16 @@ def is_stance_prefixed(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES
 
 
+def role_of_noun(noun: Token, agents: Mapping[str, str]) -> str | None:
+    """The role an agent noun gives, the two-word agents first: `security forces` -> COP (as Phoenix's
+    agents have it), `forces` -> MIL."""
+    lemma = noun.lemma_.lower()
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if compounds and f"{compounds[0].lemma_.lower()} {lemma}" in agents:
+        return agents[f"{compounds[0].lemma_.lower()} {lemma}"]
+    return agents.get(lemma) or agents.get(noun.lower_) or agents.get(noun.text)
+
+
 def role_of_head(span: Span, agents: dict[str, str]) -> str | None:
     """The role a nationality's noun gives it: `Ukrainian forces` -> MIL, `Russian officials` -> GOV, and
     each of a list (`Russian and Belarusian troops`)."""
@@ -571,8 +582,7 @@ def role_of_head(span: Span, agents: dict[str, str]) -> str | None:
         root = root.head
     if root.dep_ not in ("amod", "compound", "nmod") or root.head.i == root.i:
         return None
-    head = root.head
-    return agents.get(head.lemma_.lower()) or agents.get(head.lower_) or agents.get(head.text)
+    return role_of_noun(root.head, agents)
 
 
 def with_title_role(entity: Entity, span: Span, earlier: list[EntityMention], agents: dict[str, str]) -> Entity:

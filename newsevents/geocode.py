@@ -61,9 +61,9 @@ def geocode_in_context(name: str, document_countries: frozenset[str], min_popula
     none."""
     wanted = {alpha2 for alpha2 in map(alpha2_for, document_countries) if alpha2}
     in_context = most_populous(name, wanted) if wanted else None
-    if in_context:
-        return in_context
     anywhere = most_populous(name, None)
+    if in_context and not is_large_namesake(anywhere, in_context, name, min_population_elsewhere):
+        return in_context
     if anywhere is None:
         return None
     # A town whose own name no other country's city bears (`Kadugli`) is that town, if large enough to be
@@ -73,6 +73,17 @@ def geocode_in_context(name: str, document_countries: frozenset[str], min_popula
     if is_own_name and anywhere.population >= MIN_POPULATION_OWN_NAME:
         return anywhere
     return anywhere if anywhere.population >= min_population_elsewhere else None
+
+
+def is_large_namesake(anywhere: Place | None, in_context: Place, name: str, min_population: int) -> bool:
+    """Whether a large city bears the name as its own where the document's country has it only as a
+    town's other name: `Caracas` is Venezuela's capital, not Bahía de Caráquez, Ecuador."""
+    return (
+        anywhere is not None
+        and anywhere.name.casefold() == name.casefold()
+        and in_context.name.casefold() != name.casefold()
+        and anywhere.population >= min_population
+    )
 
 
 @lru_cache(maxsize=1)

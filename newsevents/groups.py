@@ -22,6 +22,7 @@ from newsevents.entities import (
     entity_from_actor,
     role_actor,
     role_group,
+    role_of_noun,
 )
 from newsevents.reference import Actor
 
@@ -58,7 +59,7 @@ def group_mentions(
     found = []
     for sentence_index, sentence in enumerate(doc.sents):
         for token in sentence:
-            role = agents.get(token.lemma_.lower()) or agents.get(token.lower_)
+            role = role_of_noun(token, agents)
             if role is None or token.pos_ != "NOUN" or token.i in covered or token.lemma_.lower() in EQUIPMENT_WORDS:
                 continue
             owners = owners_country(token, sentence_index, mentions)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from newsevents.entities import ActorResolver, default_resolver, resolve_entities
+from newsevents.geocode import geocode_in_context
 from newsevents.reference import load_actors, normalise_name
 
 
@@ -157,3 +158,9 @@ def test_a_town_no_other_country_names_is_that_town_and_the_ner_s_org_town_is_a_
     found = {doc[m.start_token : m.end_token].text: m.entity for m in resolve_entities(doc, date(2025, 1, 27))}
     assert found["Kadugli"].country_code == "SDN" and found["Kadugli"].latitude is not None
     assert found["Dilling"].country_code == "SDN" and found["Dilling"].entity_type == "GPE"
+
+
+def test_a_large_city_of_that_very_name_beats_another_name_of_a_town_in_the_documents_country():
+    # GeoNames lists `Caracas` among the other names of Bahía de Caráquez, Ecuador (37,000 people).
+    assert geocode_in_context("Caracas", frozenset({"ECU"}), 500_000).country_code == "VEN"
+    assert geocode_in_context("Moscow", frozenset({"RUS"}), 500_000).country_code == "RUS"

@@ -614,3 +614,21 @@ def test_a_verb_whose_complement_carries_the_act_names_none(nlp):
     assert not any(code.startswith("04") for _, code, *_ in events), events
     events = coded(nlp, "Britain and Germany joined the United States in halting payments to UNRWA.")
     assert not any(code.startswith("04") for _, code, *_ in events), events
+
+
+def test_the_subject_of_a_demanded_act_is_the_demands_target(nlp):
+    """The parser may hang the subject of a subjunctive `that` clause on its verb as a modifier."""
+    events = coded(nlp, "Ecuador has repeatedly demanded that Caracas issue safe-conduct passes for three dissidents.")
+    assert ("country:ECU", "100", "country:VEN", "asserted", None) in events
+
+
+def test_what_is_demanded_has_not_happened(nlp):
+    assert {e[3] for e in coded(nlp, "Brazil urged Russia to withdraw its troops from Ukraine.") if e[1].startswith("087")} == {"hypothetical"}
+    assert {e[3] for e in coded(nlp, "Ecuador has repeatedly demanded that Caracas issue safe-conduct passes for three dissidents.") if e[1] != "100"} <= {"hypothetical"}
+    told = coded(nlp, "Villagers told reporters that soldiers had burned their homes.")
+    assert all(e[3] == "asserted" for e in told if e[1].startswith("1"))  # a report of what happened stays asserted
+
+
+def test_security_forces_are_police_and_their_force_on_civilians_is_repression(nlp):
+    events = coded(nlp, "Security forces opened fire on mourners in Zahedan on Sunday.")
+    assert ("country:IRN/COP", "175", "country:IRN/CVL", "asserted", "unresolved:gpe:zahedan") in events

@@ -150,7 +150,7 @@ def subject_heads(clause: Token) -> list[Token]:
             return [agent]
         if is_passive(token):
             return passive_agents(token)
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or misparsed_subject(token)
         if subjects:
             relative = subjects[0] if subjects[0].lower_ in RELATIVE_PRONOUNS else None
             if relative is not None and token.i != clause.i and closes_before(relative, clause):
@@ -190,6 +190,20 @@ def subject_heads(clause: Token) -> list[Token]:
                 return controllers
         token = token.head
     return []
+
+
+def misparsed_subject(clause: Token) -> list[Token]:
+    """The subject of a `that` clause in the subjunctive that the parser took for a modifier: in `demanded
+    that Caracas issue passes` it hangs `Caracas` on `issue` as nmod; a noun between `that` and the verb is
+    its subject."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+    if not marks or clause.pos_ != "VERB":
+        return []
+    return [
+        c
+        for c in clause.children
+        if marks[0].i < c.i < clause.i and c.dep_ in ("nmod", "npadvmod", "compound", "amod") and c.pos_ in ("PROPN", "NOUN")
+    ][:1]
 
 
 def preposition_objects(prep: Token) -> list[Token]:

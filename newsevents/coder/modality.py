@@ -29,6 +29,10 @@ INTENTION_VERBS = frozenset(
 # Intentions that are wishes or deliberations, not stated intent (`hopes to meet`, `is considering sanctions`):
 # their acts stay future and are no event.
 WISHING_VERBS = frozenset("want hope try seek expect consider propose wish aspire mean".split())
+# Verbs whose complement is asked for, not done: `demanded that Caracas issue passes`, `urged Russia to withdraw`;
+# and verbs that ask for it only with the base form (`told them to leave`, not `told reporters they were shot`).
+DEMANDING_VERBS = frozenset("demand urge ask request appeal press implore beg".split())
+DEMANDING_WITH_BASE_FORM = frozenset("insist tell call".split())
 CONDITIONAL_MARKERS = ("if", "unless", "whether")
 HEDGE_ADVERBS = ("likely", "probably", "possibly", "perhaps", "maybe")
 # Verbs whose complement did not happen: `refused to meet`, `failed to capture`, `denied shelling`.
@@ -88,7 +92,16 @@ def modality_of(clause: Token, sentence: Span) -> str:
         return "future"
     if any(verb.lemma_.lower() in INTENTION_VERBS for verb in governors):
         return "future"
+    if any(is_demanded(child, verb) for child, verb in zip(chain, chain[1:]) if child.dep_ in COMPLEMENT_DEPS):
+        return "hypothetical"
     return "asserted"
+
+
+def is_demanded(complement: Token, verb: Token) -> bool:
+    """Whether a complement is what its verb asks for rather than reports: `urged Russia to withdraw`,
+    `demanded that Caracas issue passes`, `told them to leave`; not `told reporters that they were shot`."""
+    lemma = verb.lemma_.lower()
+    return lemma in DEMANDING_VERBS or (lemma in DEMANDING_WITH_BASE_FORM and complement.tag_ == "VB")
 
 
 def is_purpose(verb: Token) -> bool:

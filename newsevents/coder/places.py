@@ -20,6 +20,8 @@ from newsevents.entities import PLACE_FEATURES, Entity, EntityMention
 # Nouns for a part of a place, whose `of` names the place (`off the northern coast of Japan`).
 PLACE_PART_NOUNS = frozenset("coast shore border outskirts edge north south east west centre center waters".split())
 
+AIMING_PREPOSITIONS = ("on", "at", "against")
+
 
 def is_place_phrase(span: Span) -> bool:
     """`near Poland`, `in Ukraine`: a name used for where something happens."""
@@ -30,11 +32,14 @@ def is_place_phrase(span: Span) -> bool:
 def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | None:
     """Where the action happened: a place in an `in`/`near`/`at` phrase of the clause or its governor,
     or, for material acts, of what they are done to (`intercepted bombers near Poland`, `a block in Dnipro
-    was hit`). For verbal acts a place
+    was hit`, `fired on protesters in Nairobi`). For verbal acts a place
     by the object is the topic's, not the act's (`criticised the war in Ukraine`)."""
     heads = [trigger, trigger.head if trigger.dep_ in INHERITING_DEPS else None]
     if is_material(event_code):
         done_to = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + passive_patients(trigger)
+        # `opened fire on mourners in Zahedan`: whom the act is aimed at, by its preposition.
+        verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger  # `opened fire on`
+        done_to += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in AIMING_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
         heads += [t for c in done_to for t in phrase_tokens(c, index.agents)]
     for clause in heads:
         if clause is None:

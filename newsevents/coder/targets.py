@@ -40,6 +40,7 @@ from newsevents.entities import (
     EntityMention,
     is_role_group,
     role_actor,
+    role_of_noun,
 )
 from newsevents.groups import COLLECTIVE_NOUNS, CONTEXT_METHOD
 from newsevents.merging import base_actor
@@ -245,7 +246,7 @@ def own_country_targets(
         return []  # an armed force's enemy is seldom of its own country
     agents = index.agents
     for head in (counted_noun(h) or h for h in heads):  # `dozens of students`: the students
-        role = agents.get(head.lemma_.lower())
+        role = role_of_noun(head, agents)
         is_group = head.tag_ == "NNS" or head.lemma_.lower() in COLLECTIVE_NOUNS
         if role and is_group and head.pos_ == "NOUN" and not any(t.i in index.by_token for t in head.subtree):
             # `police arrested dozens of protesters`, `Maduro blamed the opposition`: a group named by its role
