@@ -632,3 +632,14 @@ def test_what_is_demanded_has_not_happened(nlp):
 def test_security_forces_are_police_and_their_force_on_civilians_is_repression(nlp):
     events = coded(nlp, "Security forces opened fire on mourners in Zahedan on Sunday.")
     assert ("country:IRN/COP", "175", "country:IRN/CVL", "asserted", "unresolved:gpe:zahedan") in events
+
+
+def test_an_order_to_diplomats_to_leave_is_their_expulsion(nlp):
+    events = coded(nlp, "Burkina Faso's junta ordered the French ambassador to leave the country.")
+    assert ("country:BFA", "161", "country:FRA/GOV", "asserted", None) in events
+    assert ("country:DZA", "161", "country:FRA/GOV", "asserted", None) in coded(nlp, "Algeria gave the French ambassador 48 hours to leave.")
+
+
+def test_a_dictionary_pattern_s_to_phrase_matches_a_to_infinitive(nlp):
+    # CAMEO.2.0's `ORDER/DIRECT ... DIPLOMAT (TO LEAVE)` [161] is written as a `to` phrase; spaCy parses an infinitive.
+    assert ("country:PAK", "161", "country:IND/GOV", "asserted", None) in coded(nlp, "Pakistan directed Indian diplomats to leave the country within a week.")

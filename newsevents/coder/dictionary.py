@@ -32,6 +32,7 @@ from newsevents.reference import load_cameo_codes, read_reference_csv
 
 # In the verb dictionary's preposition column: the verb takes a to-infinitive (`ask someone to act`).
 INFINITIVE_COMPLEMENT = "to-infinitive"
+INFINITIVE_MARKER = "to"
 
 
 NO_EVENT = "---"
@@ -215,10 +216,8 @@ def object_lemmas(trigger: Token) -> set[str]:
 
 
 def has_infinitive_complement(trigger: Token) -> bool:
-    """`asked Putin to take`, `urged the West to stop`: a to-infinitive complement."""
-    return any(
-        c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.children
-    )
+    """`asked Putin to take`, `urged the West to stop`, `gave the envoy 48 hours to leave`: a to-infinitive complement."""
+    return bool(infinitive_complements(trigger))
 
 
 def preposition_object_lemmas(trigger: Token, preposition: str) -> set[str]:
@@ -286,6 +285,7 @@ class VerbContext:
     prepositions: list[Token]
     object_words: frozenset[str]
     preposition_words: frozenset[str]
+    infinitives: list[Token]
     _subjects: list[Token] | None = None
 
     @classmethod
@@ -293,7 +293,9 @@ class VerbContext:
         objects = verb_objects(verb)
         prepositions = verb_prepositions(verb, objects)
         object_words = frozenset(w for o in objects for w in token_words(o))
-        return cls(verb, objects, prepositions, object_words, frozenset(p.lower_ for p in prepositions))
+        infinitives = infinitive_complements(verb)
+        preposition_words = frozenset(p.lower_ for p in prepositions) | ({INFINITIVE_MARKER} if infinitives else set())
+        return cls(verb, objects, prepositions, object_words, preposition_words, infinitives)
 
     @property
     def subjects(self) -> list[Token]:
@@ -323,12 +325,22 @@ def dictionary_pattern_matches(pattern: DictionaryPattern, context: VerbContext)
     if pattern.object is not None and not any(phrase_matches(pattern.object, o) for o in objects):
         return False
     for preposition, phrase in pattern.prepositions:
-        candidates = [p for p in prepositions if p.lower_ == preposition]
-        if not candidates:
+        heads = [g for p in prepositions if p.lower_ == preposition for g in p.children if g.dep_ == "pobj"]
+        if preposition == INFINITIVE_MARKER:
+            heads += context.infinitives
+        if not heads and not any(p.lower_ == preposition for p in prepositions):
             return False
-        if phrase is not None and not any(phrase_matches(phrase, g) for p in candidates for g in p.children if g.dep_ == "pobj"):
+        if phrase is not None and not any(phrase_matches(phrase, g) for g in heads):
             return False
     return True
+
+
+def infinitive_complements(verb: Token) -> list[Token]:
+    """The to-infinitives a verb governs, which TABARI's patterns write as a `to` phrase (`ORDER * (TO
+    LEAVE)`: `ordered the diplomats to leave`)."""
+    return [
+        c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == INFINITIVE_MARKER for a in c.children)
+    ]
 
 
 def dictionary_lemma(token: Token, pos: str, dictionary: VerbDictionary) -> str:
