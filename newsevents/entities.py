@@ -462,7 +462,9 @@ def resolve_entities(doc: Doc, published_date: date | None, resolver: ActorResol
             continue
         entity, method = resolved
         if is_capital(entity) and stands_for_government(span):
-            entity = role_actor(entity_from_actor(resolver.actors[f"country:{entity.country_code}"]), "GOV")
+            # `Moscow accused Kyiv`: the government; `a Moscow court`, `Kyiv's troops`: the role its noun names.
+            role = role_of_head(span, resolver.agents) if span.root.dep_ == "compound" else None
+            entity = role_actor(entity_from_actor(resolver.actors[f"country:{entity.country_code}"]), role or "GOV")
         elif entity.feature_type == "country" and label == "NORP" and not is_stance_prefixed(span):
             role = role_of_head(span, resolver.agents)
             entity = role_actor(entity, role) if role else entity

@@ -33,9 +33,10 @@ EQUIPMENT_WORDS = frozenset(
 # Defences belong to whoever is attacked (`Air defences shot down the drones`), which the coder tells.
 DEFENCE_WORDS = frozenset("defence defense defender".split())
 POSSESSIVE_PRONOUNS = ("his", "her")
-# Singular role words that name a group, not one person (`the junta`, `police`).
+# Singular role words that name a group or an institution, not one person (`the junta`, `police`, `a court`).
 COLLECTIVE_NOUNS = frozenset(
-    "police junta army military regime government militia navy opposition crowd leadership administration rebellion insurgency".split()
+    """police junta army military regime government militia navy opposition crowd leadership administration rebellion
+    insurgency court tribunal parliament legislature ministry cabinet""".split()
 )
 # Roles of people who are where the sentence takes place (police, civilians, protesters, students, rebels);
 # officials and soldiers travel, so only a place in their own phrase or the one country of the whole

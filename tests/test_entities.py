@@ -164,3 +164,16 @@ def test_a_large_city_of_that_very_name_beats_another_name_of_a_town_in_the_docu
     # GeoNames lists `Caracas` among the other names of Bahía de Caráquez, Ecuador (37,000 people).
     assert geocode_in_context("Caracas", frozenset({"ECU"}), 500_000).country_code == "VEN"
     assert geocode_in_context("Moscow", frozenset({"RUS"}), 500_000).country_code == "RUS"
+
+
+def test_a_capital_modifying_an_agent_noun_takes_that_noun_s_role(nlp):
+    doc = nlp("A Moscow court jailed the activist, and Kyiv accused Moscow of torture.")
+    ids = [m.entity.entity_id for m in resolve_entities(doc, date(2024, 3, 5))]
+    assert ids[:3] == ["country:RUS/JUD", "country:UKR/GOV", "country:RUS/GOV"]
+
+
+def test_two_word_agents_win_over_their_noun():
+    # Phoenix's agents: SECURITY_FORCE is police; an opposition leader is the opposition, not the government.
+    agents = default_resolver().agents
+    assert agents["security force"] == "COP" and agents["force"] == "MIL"
+    assert agents["opposition leader"] == "OPP" and agents["leader"] == "GOV"

@@ -643,3 +643,13 @@ def test_an_order_to_diplomats_to_leave_is_their_expulsion(nlp):
 def test_a_dictionary_pattern_s_to_phrase_matches_a_to_infinitive(nlp):
     # CAMEO.2.0's `ORDER/DIRECT ... DIPLOMAT (TO LEAVE)` [161] is written as a `to` phrase; spaCy parses an infinitive.
     assert ("country:PAK", "161", "country:IND/GOV", "asserted", None) in coded(nlp, "Pakistan directed Indian diplomats to leave the country within a week.")
+
+
+def test_a_court_s_sentence_finds_guilty_and_a_court_is_an_institution_that_acts(nlp):
+    assert ("country:RUS/JUD", "116", "unresolved:person:evan-gershkovich", "asserted", None) in coded(
+        nlp, "A Moscow court sentenced the journalist Evan Gershkovich to 16 years."
+    )
+    assert ("country:BGD/JUD", "116", "country:BGD/OPP", "asserted", "unresolved:gpe:dhaka") in coded(
+        nlp, "A court in Dhaka convicted three opposition leaders of arson."
+    )
+    assert ("role:JUD", "116", "person:imran-khan", "asserted", None) in coded(nlp, "A special court sentenced Imran Khan to ten years.")

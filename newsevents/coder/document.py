@@ -62,7 +62,7 @@ from newsevents.coder.modality import (
     mode_of,
     reporting_source,
 )
-from newsevents.coder.places import place_of, visited_place
+from newsevents.coder.places import place_of, place_of_parties, visited_place
 from newsevents.coder.targets import (
     borrowed_targets,
     implicit_targets,
@@ -235,7 +235,11 @@ def code_document(
             ]
             named_targets = named_targets or borrowed_targets(trigger, pattern, index, sentence_index, actor_ids)
             named_targets = named_targets or implicit_targets(trigger, pattern, index, sentence_index, sources)
-            place = place_of(trigger, index, pattern.event_code) or visited_place(pattern, named_targets)
+            place = (
+                place_of(trigger, index, pattern.event_code)
+                or visited_place(pattern, named_targets)
+                or place_of_parties([*acting, *named_targets], index, sentence.doc)
+            )
             if sources and tone is None:
                 tone = sentence_tone(sentence.text)
             mode = mode_of(trigger, sentence)

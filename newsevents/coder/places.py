@@ -4,7 +4,7 @@ attacks, the place that is their target.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.coder.actors import MentionIndex, phrase_tokens
 from newsevents.coder.clauses import (
@@ -51,6 +51,21 @@ def place_of(trigger: Token, index: MentionIndex, event_code: str) -> Entity | N
                 mention = index.by_token.get(place_named(pobj).i)
                 if mention and mention.entity.feature_type in PLACE_FEATURES:
                     return mention.entity
+    return None
+
+
+def place_of_parties(parties: list[EntityMention], index: MentionIndex, doc: Doc) -> Entity | None:
+    """Where the parties are, when the clause says nowhere: `a court in Dhaka convicted`, `police in
+    Nairobi said they had arrested`."""
+    for party in parties:
+        if party.entity.feature_type in PLACE_FEATURES:
+            continue
+        for prep in doc[party.start_token : party.end_token].root.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    mention = index.by_token.get(place_named(pobj).i)
+                    if mention and mention.entity.feature_type in PLACE_FEATURES:
+                        return mention.entity
     return None
 
 
