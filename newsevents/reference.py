@@ -4,8 +4,10 @@ All of it is read from CSV files under `seeds/reference/` (lines starting with `
 notes), so users extend it without code changes. Actors come from three places, later ones winning where
 they overlap: the countries of the world from pycountry (ISO 3166); the Phoenix actor dictionaries
 converted by `newsevents.convert.phoenix_actors` (`phoenix_*.csv`: office holders with the dates of their
-offices, international organisations, armed groups); and the curated rows (`actors.csv`,
-`actor_aliases.csv`). A converted name that a curated or generated actor has is dropped.
+offices, international organisations, armed groups); the office holders since 2016 (`office_holders.csv`: one
+row per term, giving each holder a dated code and office titles valid during the term); and the curated rows
+(`actors.csv`, `actor_aliases.csv`). A converted name that a curated, generated or office holder's actor has is
+dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +29,14 @@ from newsevents import config
 PHOENIX_ACTORS_FILE = "phoenix_actors.csv"
 PHOENIX_ALIASES_FILE = "phoenix_actor_aliases.csv"
 PHOENIX_CODES_FILE = "phoenix_actor_codes.csv"
+OFFICE_HOLDERS_FILE = "office_holders.csv"
+OFFICES = (
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "army_chief",
+    "secretary_general", "commission_chair", "council_president", "high_representative",
+)
+TITLE_SEPARATOR = "|"
+# The CAMEO role of a country's elite (codebook ch. 3): former office holders, as Phoenix codes them.
+ELITE_ROLE = "ELI"
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 ALIAS_TYPES = ("name", "title", "demonym")
 ACRONYM_PATTERN = re.compile(r"^[A-Z]{2,3}$")
@@ -206,26 +216,122 @@ def read_actor_rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def load_actors(reference_dir: Path | None = None) -> dict[str, Actor]:
-    """Every actor: the countries of ISO 3166, the converted Phoenix actors, and the curated rows, which
-    win where an entity_id is in more than one."""
+    """Every actor: the countries of ISO 3166, the converted Phoenix actors, the office holders, and the
+    curated rows; later ones win where an entity_id is in more than one."""
     reference_dir = reference_dir or config.reference_dir()
     actors = {actor.entity_id: actor for actor in generated_country_actors()}
     curated = list(read_actor_rows(reference_dir / "actors.csv"))
-    # A converted actor of the same name as a curated or generated one is that actor.
-    known_names = {normalise_name(row["canonical_name"]) for row in curated} | {normalise_name(a.canonical_name) for a in actors.values()}
+    terms = load_office_terms(reference_dir)
+    holders = {term.entity_id for term in terms}
+    # A converted actor of the same name as a curated, generated or office holder's one is that actor (an
+    # office holder's own converted row is kept: it tells their country).
+    known_names = (
+        {normalise_name(row["canonical_name"]) for row in curated}
+        | {normalise_name(a.canonical_name) for a in actors.values()}
+        | {normalise_name(term.canonical_name) for term in terms}
+    )
     converted = [
-        row for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE) if normalise_name(row["canonical_name"]) not in known_names
+        row
+        for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE)
+        if normalise_name(row["canonical_name"]) not in known_names or row["entity_id"] in holders
     ]
-    for row in [*converted, *curated]:
-        actors[row["entity_id"]] = Actor(
-            entity_id=row["entity_id"],
-            canonical_name=row["canonical_name"],
-            entity_type=row["entity_type"],
-            actor_code=optional(row["actor_code"]),
-            country_code=optional(row["country_code"]),
-            role_code=optional(row["role_code"]),
-            wikidata_qid=optional(row["wikidata_qid"]),
-            feature_type=optional(row["feature_type"]),
+    for row in converted:
+        actors[row["entity_id"]] = actor_of_row(row)
+    actors.update(office_holder_actors(terms, actors))
+    for row in curated:
+        actors[row["entity_id"]] = actor_of_row(row)
+    return actors
+
+
+def actor_of_row(row: dict[str, str]) -> Actor:
+    return Actor(
+        entity_id=row["entity_id"],
+        canonical_name=row["canonical_name"],
+        entity_type=row["entity_type"],
+        actor_code=optional(row["actor_code"]),
+        country_code=optional(row["country_code"]),
+        role_code=optional(row["role_code"]),
+        wikidata_qid=optional(row["wikidata_qid"]),
+        feature_type=optional(row["feature_type"]),
+    )
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One term of an office (`office_holders.csv`): who held it, with which CAMEO code, between two dates
+    (inclusive; valid_to None = still in office)."""
+
+    entity_id: str
+    canonical_name: str
+    office_country: str
+    office: str
+    titles: tuple[str, ...]
+    actor_code: str
+    valid_from: date
+    valid_to: date | None
+    source: str
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    @property
+    def is_international(self) -> bool:
+        return self.office_country[:3] in INTERNATIONAL_PREFIXES
+
+
+def load_office_terms(reference_dir: Path | None = None) -> list[OfficeTerm]:
+    """The terms of office of `office_holders.csv`, in the file's order (none if there is no such file)."""
+    path = (reference_dir or config.reference_dir()) / OFFICE_HOLDERS_FILE
+    if not path.exists():
+        return []
+    terms = []
+    for row in read_reference_csv(path):
+        if row["office"] not in OFFICES:
+            raise ValueError(f"{path.name}: {row['entity_id']} holds unknown office {row['office']!r}")
+        terms.append(
+            OfficeTerm(
+                entity_id=row["entity_id"],
+                canonical_name=row["canonical_name"],
+                office_country=row["office_country"],
+                office=row["office"],
+                titles=tuple(title.strip() for title in row["title"].split(TITLE_SEPARATOR) if title.strip()),
+                actor_code=row["actor_code"],
+                valid_from=date.fromisoformat(row["valid_from"]),
+                valid_to=optional_date(row["valid_to"]),
+                source=row["source"],
+            )
+        )
+    return terms
+
+
+def home_country(terms: list[OfficeTerm], known: Actor | None) -> str | None:
+    """A holder's country: that of their latest national office, else that of the code the converted
+    dictionaries give them (a UN Secretary-General's)."""
+    national = [term for term in terms if not term.is_international]
+    if national:
+        return max(national, key=lambda term: term.valid_from).office_country
+    return known.country_code if known else None
+
+
+def office_holder_actors(terms: list[OfficeTerm], known: dict[str, Actor]) -> dict[str, Actor]:
+    """An actor for each office holder, named as the file names them and coded, outside their terms, as the
+    elite (ELI) of their country, as Phoenix codes former office holders: `Uhuru Kenyatta` is KENELI, and
+    KENGOV during his term (`load_dated_codes`)."""
+    by_holder: dict[str, list[OfficeTerm]] = defaultdict(list)
+    for term in terms:
+        by_holder[term.entity_id].append(term)
+    actors = {}
+    for entity_id, held in by_holder.items():
+        country = home_country(held, known.get(entity_id))
+        actors[entity_id] = Actor(
+            entity_id=entity_id,
+            canonical_name=held[0].canonical_name,
+            entity_type="PERSON",
+            actor_code=f"{country}{ELITE_ROLE}" if country else None,
+            country_code=country,
+            role_code=ELITE_ROLE if country else None,
+            wikidata_qid=known[entity_id].wikidata_qid if entity_id in known else None,
+            feature_type=None,
         )
     return actors
 
@@ -236,22 +342,72 @@ def load_aliases(actors: dict[str, Actor], reference_dir: Path | None = None) ->
     converted = converted_entity_ids(reference_dir)
     aliases = [Alias(a.entity_id, a.canonical_name, "name", None, None) for a in actors.values() if a.entity_id not in converted]
     aliases.extend(generated_country_aliases())
-    aliases.extend(generated_demonym_aliases(reference_dir, actors))
+    demonyms = generated_demonym_aliases(reference_dir, actors)
+    aliases.extend(demonyms)
+    curated_rows = []
     for row in read_reference_csv(reference_dir / "actor_aliases.csv"):
         if row["entity_id"] not in actors:
             raise ValueError(f"actor_aliases.csv: alias {row['alias']!r} names unknown entity {row['entity_id']!r}")
         if row["alias_type"] not in ALIAS_TYPES:
             raise ValueError(f"actor_aliases.csv: alias {row['alias']!r} has unknown alias_type {row['alias_type']!r}")
-        aliases.append(
+        curated_rows.append(
             Alias(row["entity_id"], row["alias"], row["alias_type"], optional_date(row["valid_from"]), optional_date(row["valid_to"]))
         )
+    aliases.extend(curated_rows)
+    words = country_words(actors, demonyms, curated_rows)
+    aliases.extend(alias for term in load_office_terms(reference_dir) for alias in office_title_aliases(term, *words.get(term.office_country, ((), ()))))
     return dedupe_aliases(aliases + phoenix_aliases(reference_dir, actors, {normalise_name(a.alias) for a in aliases}))
 
 
+def country_words(actors: dict[str, Actor], demonyms: list[Alias], curated: list[Alias]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each country's names and adjectives for office titles, by ISO alpha-3: its display name and curated
+    names (`Kenya`; `US`, `the United States`), and the demonyms of `country_facts.csv` with the curated ones
+    that are not plurals (`Kenyan`; `Azeri`, not `Americans`)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    adjectives: dict[str, list[str]] = defaultdict(list)
+    for actor in actors.values():
+        if actor.feature_type == "country" and actor.entity_id == f"country:{actor.country_code}":
+            names[actor.country_code].append(actor.canonical_name)
+    for alias in [*demonyms, *curated]:
+        country = alias.entity_id.removeprefix("country:")
+        if alias.entity_id == country or alias.valid_from or alias.valid_to:
+            continue
+        if alias.alias_type == "name":
+            names[country].append(alias.alias)
+        elif alias.alias_type == "demonym" and (alias in demonyms or not alias.alias.endswith("s")):
+            adjectives[country].append(alias.alias)
+    return {
+        country: (tuple(dict.fromkeys(names[country])), tuple(dict.fromkeys(adjectives[country])))
+        for country in names.keys() | adjectives.keys()
+    }
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def office_title_aliases(term: OfficeTerm, names: tuple[str, ...], demonyms: tuple[str, ...]) -> list[Alias]:
+    """The titles naming an office's holder during the term, as `actor_aliases.csv` writes them: for a
+    country, each title with each of its demonyms and names (`Kenyan President`, `Kenya President`,
+    `Kenya's President`, `President of Kenya`); for an international organisation, the titles as written
+    (`UN chief`)."""
+    if term.is_international:
+        phrases = list(term.titles)
+    else:
+        phrases = [f"{demonym} {title}" for title in term.titles for demonym in demonyms]
+        for title in term.titles:
+            for name in names:
+                short = name.removeprefix("the ")
+                phrases += [f"{short} {title}", f"{possessive(short)} {title}", f"{title} of {name}"]
+    return [Alias(term.entity_id, phrase, "title", term.valid_from, term.valid_to) for phrase in dict.fromkeys(phrases)]
+
+
 def converted_entity_ids(reference_dir: Path) -> frozenset[str]:
-    """The actors that only the converted Phoenix dictionaries know (a curated row of the same id wins)."""
+    """The actors that only the converted Phoenix dictionaries know (a curated or office holder's row of the
+    same id wins)."""
     curated = {row["entity_id"] for row in read_actor_rows(reference_dir / "actors.csv")}
-    return frozenset(row["entity_id"] for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE)) - curated
+    holders = {term.entity_id for term in load_office_terms(reference_dir)}
+    return frozenset(row["entity_id"] for row in read_actor_rows(reference_dir / PHOENIX_ACTORS_FILE)) - curated - holders
 
 
 def phoenix_aliases(reference_dir: Path, actors: dict[str, Actor], curated_keys: set[str]) -> list[Alias]:
@@ -279,7 +435,8 @@ class DatedCode:
 
 
 def load_dated_codes(reference_dir: Path | None = None) -> dict[str, list[DatedCode]]:
-    """Each actor's dated codes (`phoenix_actor_codes.csv`), in the file's order."""
+    """Each actor's dated codes: those of `phoenix_actor_codes.csv`, in the file's order, then the office
+    holders' (`office_holder_codes`)."""
     reference_dir = reference_dir or config.reference_dir()
     path = reference_dir / PHOENIX_CODES_FILE
     codes: dict[str, list[DatedCode]] = defaultdict(list)
@@ -288,7 +445,45 @@ def load_dated_codes(reference_dir: Path | None = None) -> dict[str, list[DatedC
             codes[row["entity_id"]].append(
                 DatedCode(row["actor_code"], optional_date(row["valid_from"]), optional_date(row["valid_to"]))
             )
+    actors, _ = actor_reference(reference_dir)
+    curated = {row["entity_id"] for row in read_actor_rows(reference_dir / "actors.csv")}
+    for entity_id, held in office_holder_codes(load_office_terms(reference_dir), actors, curated).items():
+        codes[entity_id].extend(held)
     return dict(codes)
+
+
+def office_holder_codes(terms: list[OfficeTerm], actors: dict[str, Actor], curated: set[str]) -> dict[str, list[DatedCode]]:
+    """Each office holder's code during each term and, but for curated actors (whose own code stands), their
+    undated code (their country's ELI) from the day after a term to the day before the next: it began later
+    than any code the converted dictionaries left open (`Uhuru Kenyatta` KENGOV from 2008), so `actor_on`
+    takes it."""
+    by_holder: dict[str, list[OfficeTerm]] = defaultdict(list)
+    for term in terms:
+        by_holder[term.entity_id].append(term)
+    codes: dict[str, list[DatedCode]] = {}
+    for entity_id, held in by_holder.items():
+        codes[entity_id] = [DatedCode(term.actor_code, term.valid_from, term.valid_to) for term in held]
+        plain = actors[entity_id].actor_code if entity_id in actors else None
+        if entity_id in curated or not plain:
+            continue
+        for start, end in gaps_after_terms(held):
+            codes[entity_id].append(DatedCode(plain, start, end))
+    return codes
+
+
+def gaps_after_terms(terms: list[OfficeTerm]) -> list[tuple[date, date | None]]:
+    """The days out of office after a holder's first term: (first day, last day or None = open)."""
+    gaps: list[tuple[date, date | None]] = []
+    covered_to: date | None = date.min
+    for term in sorted(terms, key=lambda t: t.valid_from):
+        if covered_to is None:
+            break
+        if covered_to != date.min and term.valid_from > covered_to + timedelta(days=1):
+            gaps.append((covered_to + timedelta(days=1), term.valid_from - timedelta(days=1)))
+        covered_to = None if term.valid_to is None else max(covered_to, term.valid_to)
+    if covered_to is not None and covered_to != date.min:
+        gaps.append((covered_to + timedelta(days=1), None))
+    return gaps
 
 
 def actor_on(actor: Actor, dated_codes: list[DatedCode], day: date | None) -> Actor:
